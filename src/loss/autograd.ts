@@ -1,0 +1,79 @@
+/**
+ * Reverse-mode automatic differentiation over the graph of `GradFn` nodes.
+ *
+ * Every differentiable op that receives an input with `requiresGrad` returns a tensor
+ * whose `gradFn` records its inputs and how to map the output's gradient to theirs.
+ * `backward` visits the nodes in reverse topological order (micrograd's algorithm),
+ * summing gradients where a tensor feeds several ops, and stores the totals in the
+ * `.grad` of the leaves that require grad.
+ *
+ * See: https://pytorch.org/docs/1.13/autograd.html
+ */
+import { Tensor, allocStorage, numelOf } from './tensor.ts';
+
+/**
+ * Back-propagate from `root`. Without `gradient`, `root` must hold one element
+ * (PyTorch: "grad can be implicitly created only for scalar outputs").
+ *
+ * Throws when `root` does not require grad, or is not a scalar and no gradient is given.
+ */
+export function backward(root: Tensor, gradient?: Tensor): void {
+  if (!root.requiresGrad) {
+    throw new Error('element 0 of tensors does not require grad and does not have a grad_fn');
+  }
+  let seed: Tensor;
+  if (gradient === undefined) {
+    if (root.numel() !== 1) {
+      throw new Error(
+        `grad can be implicitly created only for scalar outputs (got shape [${root.shape.join(', ')}])`,
+      );
+    }
+    const one = allocStorage(root.dtype, 1);
+    one[0] = 1;
+    seed = new Tensor(one, root.shape, root.dtype);
+  } else {
+    if (gradient.shape.join(',') !== root.shape.join(',')) {
+      throw new Error(
+        `Mismatch in shape: grad_output[0] has a shape of [${gradient.shape.join(', ')}] and output[0] has a shape of [${root.shape.join(', ')}]`,
+      );
+    }
+    seed = gradient;
+  }
+
+  // Reverse topological order: each tensor after every tensor that consumes it.
+  const order: Tensor[] = [];
+  const seen = new Set<Tensor>();
+  const visit = (t: Tensor): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    if (t.gradFn) for (const input of t.gradFn.inputs) if (input.requiresGrad) visit(input);
+    order.push(t);
+  };
+  visit(root);
+
+  const grads = new Map<Tensor, Tensor>([[root, seed]]);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const t = order[i];
+    const g = grads.get(t);
+    if (g === undefined) continue;
+    if (t.gradFn === null) {
+      // A leaf: accumulate into .grad as PyTorch does across calls.
+      t.grad = t.grad === null ? g : addSameShape(t.grad, g);
+      continue;
+    }
+    const inputGrads = t.gradFn.backward(g);
+    t.gradFn.inputs.forEach((input, k) => {
+      const gi = inputGrads[k];
+      if (gi === null || gi === undefined || !input.requiresGrad) return;
+      const prev = grads.get(input);
+      grads.set(input, prev === undefined ? gi : addSameShape(prev, gi));
+    });
+  }
+}
+
+/** Elementwise a + b for two tensors of one shape (gradient accumulation). */
+function addSameShape(a: Tensor, b: Tensor): Tensor {
+  const out = allocStorage(a.dtype, numelOf(a.shape));
+  for (let i = 0; i < out.length; i++) out[i] = a.data[i] + b.data[i];
+  return new Tensor(out, a.shape, a.dtype);
+}
