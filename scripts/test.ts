@@ -1,0 +1,67 @@
+/**
+ * `npm test`: everything, in order, with one summary line at the end.
+ *
+ * 1. Vitest: the loss module against PyTorch fixtures, property tests, the cell
+ *    runtime, and the doc-tests that execute every cell of every chapter.
+ * 2. Chromium: found, or installed from Debian's repositories (scripts/find-chromium.ts).
+ * 3. Playwright: browser tests against the built site (playwright.config.ts builds and serves it).
+ *
+ * Exits non-zero if any stage fails. Extra arguments are not forwarded; run
+ * `npm run test:unit` or `npm run test:e2e` for one stage.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from './find-chromium.ts';
+
+const reports = mkdtempSync(join(tmpdir(), 'ce-test-'));
+const tally = { passed: 0, failed: 0, skipped: 0 };
+let failedStage = '';
+
+function run(stage: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  console.log(`\n=== ${stage}: ${command} ${args.join(' ')}\n`);
+  const r = spawnSync(command, args, { stdio: 'inherit', env });
+  if (r.status !== 0 && !failedStage) failedStage = `${stage} (exit code ${r.status ?? r.signal})`;
+}
+
+function readJson(path: string): any {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+// 1. Unit tests and doc-tests.
+const vitestJson = join(reports, 'vitest.json');
+run('unit and doc-tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitest = readJson(vitestJson);
+if (vitest) {
+  tally.passed += vitest.numPassedTests;
+  tally.failed += vitest.numFailedTests;
+  tally.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+}
+
+// 2 and 3. Browser tests in Chromium.
+let chromium = '';
+try {
+  chromium = findChromium();
+} catch (e) {
+  console.error(`\n${(e as Error).message}`);
+  if (!failedStage) failedStage = 'finding Chromium';
+}
+if (chromium) {
+  const pwJson = join(reports, 'playwright.json');
+  run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    ...process.env,
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
+  const pw = readJson(pwJson);
+  if (pw) {
+    tally.passed += pw.stats.expected + pw.stats.flaky;
+    tally.failed += pw.stats.unexpected;
+    tally.skipped += pw.stats.skipped;
+  }
+}
+
+console.log(`\n${failedStage ? `failed stage: ${failedStage}` : 'all stages passed'}`);
+console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(failedStage ? 1 : 0);
