@@ -8,3 +8,13 @@
  */
 export { Tensor } from './tensor.ts';
 export type { DType, GradFn, NestedNumbers } from './tensor.ts';
+export { formatTensor } from './format.ts';
+export { tensor } from './creation/tensor.ts';
+export type { TensorData, TensorOptions } from './creation/tensor.ts';
+export { zeros, ones, full } from './creation/fill.ts';
+export { arange } from './creation/arange.ts';
+export { randn, manualSeed } from './creation/randn.ts';
+export type { RandnOptions } from './creation/randn.ts';
+export { oneHot } from './creation/one-hot.ts';
+export type { CreationOptions } from './creation/shape.ts';
+export { MaxResult } from './ops/max.ts';

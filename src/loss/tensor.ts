@@ -9,12 +9,34 @@
  *              class indices and shapes a lesson needs).
  *
  * NOTE: unlike PyTorch there are no views and no strides: every op returns a fresh,
- * contiguous tensor. This keeps every op a plain loop over `data`.
+ * contiguous tensor. This keeps every op a plain loop over `data`. A tensor does carry
+ * `torchStrides`, the strides PyTorch 1.13 *would* give it (a permuted tensor is not
+ * contiguous there). They never address `data`; they only let `view` refuse, and
+ * `reshape` record `UnsafeViewBackward0`, exactly where PyTorch does.
  *
  * See: https://pytorch.org/docs/1.13/tensors.html
  */
 import { formatTensor } from './format.ts';
 import { backward as runBackward } from './autograd.ts';
+import { unsqueeze as unsqueezeOp } from './ops/unsqueeze.ts';
+import { squeeze as squeezeOp } from './ops/squeeze.ts';
+import { reshape as reshapeOp, view as viewOp } from './ops/reshape.ts';
+import { permute as permuteOp } from './ops/permute.ts';
+import { sum as sumOp } from './ops/sum.ts';
+import { mean as meanOp } from './ops/mean.ts';
+import { exp as expOp } from './ops/exp.ts';
+import { log as logOp } from './ops/log.ts';
+import { neg as negOp } from './ops/neg.ts';
+import { add as addOp } from './ops/add.ts';
+import { sub as subOp } from './ops/sub.ts';
+import { mul as mulOp } from './ops/mul.ts';
+import { div as divOp } from './ops/div.ts';
+import { gather as gatherOp } from './ops/gather.ts';
+import { argmax as argmaxOp } from './ops/argmax.ts';
+import { max as maxOp, type MaxResult } from './ops/max.ts';
+import { detach as detachOp } from './ops/detach.ts';
+import { clone as cloneOp, contiguous as contiguousOp } from './ops/clone.ts';
+import { to as toOp } from './ops/to.ts';
 
 export type DType = 'float32' | 'float64' | 'int64';
 export type Storage = Float32Array | Float64Array;
@@ -69,21 +91,30 @@ export class Tensor {
   grad: Tensor | null = null;
   /** The op that produced this tensor, null for leaves (PyTorch's `grad_fn`). */
   gradFn: GradFn | null;
+  /**
+   * The strides (in elements) PyTorch 1.13 would give this tensor. `data` is always
+   * row-major contiguous whatever these say; see the module note.
+   */
+  readonly torchStrides: readonly number[];
 
   constructor(
     data: Storage,
     shape: readonly number[],
     dtype: DType,
-    options: { requiresGrad?: boolean; gradFn?: GradFn | null } = {},
+    options: { requiresGrad?: boolean; gradFn?: GradFn | null; strides?: readonly number[] } = {},
   ) {
     if (data.length !== numelOf(shape)) {
       throw new Error(`internal: storage of ${data.length} elements for shape [${shape.join(', ')}]`);
+    }
+    if (options.strides !== undefined && options.strides.length !== shape.length) {
+      throw new Error(`internal: strides [${options.strides.join(', ')}] for shape [${shape.join(', ')}]`);
     }
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.dtype = dtype;
     this.gradFn = options.gradFn ?? null;
     this.requiresGrad = (options.requiresGrad ?? false) || this.gradFn !== null;
+    this.torchStrides = Object.freeze(options.strides ? [...options.strides] : stridesOf(shape));
   }
 
   /** PyTorch's spelling of `gradFn`. */
@@ -143,6 +174,149 @@ export class Tensor {
     return build(0, 0);
   }
 
+  /** PyTorch's `stride()`: the strides PyTorch would report (see `torchStrides`). */
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number[] | number {
+    if (dim === undefined) return [...this.torchStrides];
+    return this.torchStrides[normalizeDim(dim, this.ndim)];
+  }
+
+  /** PyTorch's `is_contiguous()`, judged on `torchStrides` (size-1 dims are ignored). */
+  isContiguous(): boolean {
+    return isContiguousStrides(this.shape, this.torchStrides);
+  }
+
+  // ---- Shape ops (each in ./ops/<name>.ts; see there for shapes, errors, gradients) ----
+
+  /** A size-1 dim inserted at `dim`. See ./ops/unsqueeze.ts. */
+  unsqueeze(dim: number): Tensor {
+    return unsqueezeOp(this, dim);
+  }
+
+  /** Size-1 dims removed (all, or only `dim`). See ./ops/squeeze.ts. */
+  squeeze(dim?: number): Tensor {
+    return squeezeOp(this, dim);
+  }
+
+  /** Same values, new shape; one size may be -1. `reshape(2, 3)` or `reshape([2, 3])`. See ./ops/reshape.ts. */
+  reshape(...shape: number[] | [readonly number[]]): Tensor {
+    return reshapeOp(this, flattenArgs(shape));
+  }
+
+  /** Like `reshape`, but throws where PyTorch cannot alias the storage. See ./ops/reshape.ts. */
+  view(...shape: number[] | [readonly number[]]): Tensor {
+    return viewOp(this, flattenArgs(shape));
+  }
+
+  /** Dims reordered: dim i of the result is dim `dims[i]` of this. See ./ops/permute.ts. */
+  permute(...dims: number[] | [readonly number[]]): Tensor {
+    return permuteOp(this, flattenArgs(dims));
+  }
+
+  /** A contiguous copy if PyTorch would call this non-contiguous, else this. See ./ops/clone.ts. */
+  contiguous(): Tensor {
+    return contiguousOp(this);
+  }
+
+  // ---- Reductions ----
+
+  /** Sum of all elements, or over `dim` (a dim or a list of dims). See ./ops/sum.ts. */
+  sum(dim?: number | readonly number[], keepdim = false): Tensor {
+    return sumOp(this, dim, keepdim);
+  }
+
+  /** Mean of all elements, or over `dim`; floating dtypes only. See ./ops/mean.ts. */
+  mean(dim?: number | readonly number[], keepdim = false): Tensor {
+    return meanOp(this, dim, keepdim);
+  }
+
+  /** Index of the largest value (flattened, or along `dim`); int64. See ./ops/argmax.ts. */
+  argmax(dim?: number, keepdim = false): Tensor {
+    return argmaxOp(this, dim, keepdim);
+  }
+
+  /** The largest value (0-d), or `{ values, indices }` along `dim`. See ./ops/max.ts. */
+  max(): Tensor;
+  max(dim: number, keepdim?: boolean): MaxResult;
+  max(dim?: number, keepdim = false): Tensor | MaxResult {
+    return dim === undefined ? maxOp(this) : maxOp(this, dim, keepdim);
+  }
+
+  // ---- Elementwise ----
+
+  /** e^x elementwise. See ./ops/exp.ts. */
+  exp(): Tensor {
+    return expOp(this);
+  }
+
+  /** Natural log elementwise. See ./ops/log.ts. */
+  log(): Tensor {
+    return logOp(this);
+  }
+
+  /** -x elementwise. See ./ops/neg.ts. */
+  neg(): Tensor {
+    return negOp(this);
+  }
+
+  /** this + other, broadcast and type-promoted. See ./ops/add.ts. */
+  add(other: Tensor | number): Tensor {
+    return addOp(this, other);
+  }
+
+  /** this - other, broadcast and type-promoted. See ./ops/sub.ts. */
+  sub(other: Tensor | number): Tensor {
+    return subOp(this, other);
+  }
+
+  /** this * other, broadcast and type-promoted. See ./ops/mul.ts. */
+  mul(other: Tensor | number): Tensor {
+    return mulOp(this, other);
+  }
+
+  /** this / other (true division), broadcast and type-promoted. See ./ops/div.ts. */
+  div(other: Tensor | number): Tensor {
+    return divOp(this, other);
+  }
+
+  /** Values picked along `dim` by an int64 `index`. See ./ops/gather.ts. */
+  gather(dim: number, index: Tensor): Tensor {
+    return gatherOp(this, dim, index);
+  }
+
+  // ---- Graph and dtype ----
+
+  /** The same values, cut from the autograd graph. See ./ops/detach.ts. */
+  detach(): Tensor {
+    return detachOp(this);
+  }
+
+  /** A copy that stays in the graph (`CloneBackward0`). See ./ops/clone.ts. */
+  clone(): Tensor {
+    return cloneOp(this);
+  }
+
+  /** Converted to `dtype` (this itself when it already has it). See ./ops/to.ts. */
+  to(dtype: DType): Tensor {
+    return toOp(this, dtype);
+  }
+
+  /** `to('float32')`. */
+  float(): Tensor {
+    return toOp(this, 'float32');
+  }
+
+  /** `to('float64')`. */
+  double(): Tensor {
+    return toOp(this, 'float64');
+  }
+
+  /** `to('int64')` (truncates toward zero). */
+  long(): Tensor {
+    return toOp(this, 'int64');
+  }
+
   /** Back-propagate from this scalar; fills `.grad` of the leaves that require it. */
   backward(gradient?: Tensor): void {
     runBackward(this, gradient);
@@ -152,6 +326,32 @@ export class Tensor {
   toString(): string {
     return formatTensor(this);
   }
+
+  /** Node's console.log shows the PyTorch repr too. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return formatTensor(this);
+  }
+}
+
+/** Accept both `f(2, 3)` and `f([2, 3])`. */
+function flattenArgs(args: number[] | [readonly number[]]): number[] {
+  if (args.length === 1 && Array.isArray(args[0])) return [...(args[0] as readonly number[])];
+  return args as number[];
+}
+
+/**
+ * PyTorch's `is_contiguous` on (shape, strides): row-major, ignoring the strides of
+ * size-1 dims; an empty tensor is contiguous.
+ */
+export function isContiguousStrides(shape: readonly number[], strides: readonly number[]): boolean {
+  if (numelOf(shape) === 0) return true;
+  let expected = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== expected) return false;
+    expected *= shape[d];
+  }
+  return true;
 }
 
 export type NestedNumbers = (number | NestedNumbers)[];

@@ -1,0 +1,44 @@
+/**
+ * arange: the values start, start + step, ... up to but excluding end.
+ *
+ * Shape: (ceil((end - start) / step),). `arange(5)` is [0, 1, 2, 3, 4].
+ * Calls: `arange(end)`, `arange(start, end)`, `arange(start, end, step)`, each with an
+ * optional trailing `{ dtype, requiresGrad }`.
+ * Dtypes: int64 when start, end and step are all integers, else float32; or `dtype`.
+ * Values are computed as start + i * step in float64, then cast (as PyTorch's CPU kernel).
+ * Throws: "step must be nonzero"; "upper bound and larger bound inconsistent with step
+ * sign" (e.g. arange(5, 0)); for non-finite bounds.
+ *
+ * See: https://pytorch.org/docs/1.13/generated/torch.arange.html
+ */
+import { Tensor, allocStorage } from '../tensor.ts';
+import { castValue } from '../ops/dtype.ts';
+import { checkDtype, checkRequiresGrad, type CreationOptions } from './shape.ts';
+
+export function arange(end: number, options?: CreationOptions): Tensor;
+export function arange(start: number, end: number, options?: CreationOptions): Tensor;
+export function arange(start: number, end: number, step: number, options?: CreationOptions): Tensor;
+export function arange(...args: (number | CreationOptions | undefined)[]): Tensor {
+  const last = args[args.length - 1];
+  const options: CreationOptions = typeof last === 'object' && last !== null ? (args.pop() as CreationOptions) : {};
+  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+  const nums = args as number[];
+  if (nums.length < 1 || nums.length > 3 || nums.some((v) => typeof v !== 'number')) {
+    throw new Error(`arange(): expected (end), (start, end) or (start, end, step) numbers, but got (${nums.map(String).join(', ')})`);
+  }
+  const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  if (!Number.isFinite(start) || !Number.isFinite(end)) {
+    throw new Error(`unsupported range: ${start} -> ${end}`);
+  }
+  if (step === 0) throw new Error('step must be nonzero');
+  if ((step > 0 && end < start) || (step < 0 && end > start)) {
+    throw new Error(`upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
+  }
+  const allInts = Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step);
+  const dtype = checkDtype('arange', options.dtype ?? (allInts ? 'int64' : 'float32'));
+  const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
+  const n = Math.ceil((end - start) / step);
+  const data = allocStorage(dtype, n);
+  for (let i = 0; i < n; i++) data[i] = castValue(start + i * step, dtype);
+  return new Tensor(data, [n], dtype, { requiresGrad });
+}

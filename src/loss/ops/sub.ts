@@ -1,0 +1,17 @@
+/**
+ * sub: a - b elementwise, with broadcasting and type promotion.
+ *
+ * Shape: a and b broadcast (a JS number acts as a 0-d tensor).
+ * Dtypes: promoted as for add (see ./dtype.ts).
+ * Gradient: grad to a, -grad to b, summed over broadcast dims (SubBackward0).
+ * Throws: when the shapes do not broadcast, naming both shapes.
+ *
+ * See: https://pytorch.org/docs/1.13/generated/torch.sub.html
+ */
+import { Tensor } from '../tensor.ts';
+import { binaryOp } from './binary.ts';
+import { mapRaw } from './unary.ts';
+
+export function sub(a: Tensor, b: Tensor | number): Tensor {
+  return binaryOp(a, b, 'SubBackward0', (d) => d, (x, y) => x - y, (g) => [g, mapRaw(g, g.dtype, (v) => -v)]);
+}
