@@ -60,13 +60,16 @@ export function numelOf(shape: readonly number[]): number {
   return n;
 }
 
-/** Row-major strides of a contiguous tensor of this shape, in elements. */
+/**
+ * Row-major strides of a contiguous tensor of this shape, in elements. As in PyTorch,
+ * a size-0 dim counts as 1 for the strides of the dims before it: (2, 0) -> [1, 1].
+ */
 export function stridesOf(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     strides[i] = s;
-    s *= shape[i];
+    s *= Math.max(shape[i], 1);
   }
   return strides;
 }

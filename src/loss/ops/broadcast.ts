@@ -10,7 +10,8 @@ import { Tensor, allocStorage, numelOf, stridesOf } from '../tensor.ts';
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
+  // From the last dim, as PyTorch's infer_size, so the same clash is reported.
+  for (let i = n - 1; i >= 0; i--) {
     const da = i - (n - a.length);
     const db = i - (n - b.length);
     const sa = da >= 0 ? a[da] : 1;

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { tensor, zeros, ones, arange } from '../../../src/loss/index.ts';
+import {
+  casesUsing,
+  checkErrorCase,
+  checkOpCase,
+  loadFixture,
+  type ErrorCase,
+  type OpCase,
+} from '../../helpers/tensor-fixtures.ts';
+import { expectClose } from '../../helpers/close.ts';
+
+const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), 'exp');
+const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), 'exp');
+/** Cases where our message deliberately starts differently from PyTorch's. */
+const OURS: Record<string, string> = {};
+
+describe('exp matches PyTorch 1.13 (values, strides, grad_fn, repr, gradients)', () => {
+  test('the fixture has cases', () => expect(opCases.length).toBeGreaterThan(0));
+  test.each(opCases.map((c) => [c.name, c] as const))('%s', (_name, c) => checkOpCase(c));
+});
+
+if (errorCases.length > 0) {
+  describe('exp throws as PyTorch does', () => {
+    test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, OURS[c.name]));
+  });
+}
+
+test('exp of float32 is float32-rounded and exp of int64 is float32', () => {
+  const y = tensor([0, 1, 2]).exp();
+  expect(y.dtype).toBe('float32');
+  expectClose(y.data, [1, Math.E, Math.E ** 2], { atol: 0, rtol: 1e-7 });
+  for (const v of y.data) expect(v).toBe(Math.fround(v));
+});

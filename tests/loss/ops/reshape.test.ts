@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { tensor, zeros, ones, arange } from '../../../src/loss/index.ts';
+import {
+  casesUsing,
+  checkErrorCase,
+  checkOpCase,
+  loadFixture,
+  type ErrorCase,
+  type OpCase,
+} from '../../helpers/tensor-fixtures.ts';
+import { expectClose } from '../../helpers/close.ts';
+
+const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), 'reshape', 'view');
+const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), 'reshape', 'view');
+/** Cases where our message deliberately starts differently from PyTorch's. */
+const OURS: Record<string, string> = {
+  // We name the shape too; PyTorch's own text follows our prefix.
+};
+
+describe('reshape matches PyTorch 1.13 (values, strides, grad_fn, repr, gradients)', () => {
+  test('the fixture has cases', () => expect(opCases.length).toBeGreaterThan(0));
+  test.each(opCases.map((c) => [c.name, c] as const))('%s', (_name, c) => checkOpCase(c));
+});
+
+if (errorCases.length > 0) {
+  describe('reshape throws as PyTorch does', () => {
+    test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, OURS[c.name]));
+  });
+}
+
+test('reshape accepts sizes or one array, and -1', () => {
+  const x = arange(6);
+  expect(x.reshape(2, 3).shape).toEqual([2, 3]);
+  expect(x.reshape([3, -1]).shape).toEqual([3, 2]);
+  expect(x.view(-1, 1).shape).toEqual([6, 1]);
+  expect(x.reshape(3, 2).tolist()).toEqual([[0, 1], [2, 3], [4, 5]]);
+});
+
+test('view after permute fails and names the strides; reshape copies instead', () => {
+  const x = ones([2, 3], { requiresGrad: true });
+  const p = x.permute(1, 0);
+  expect(() => p.view(-1)).toThrow(/strides \[1, 3\]/);
+  const r = p.reshape(-1);
+  expect(r.gradFn?.name).toBe('UnsafeViewBackward0');
+  expect(r.gradFn?.inputs[0].gradFn?.name).toBe('CloneBackward0');
+  expect(r.isContiguous()).toBe(true);
+});
