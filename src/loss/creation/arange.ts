@@ -5,7 +5,11 @@
  * Calls: `arange(end)`, `arange(start, end)`, `arange(start, end, step)`, each with an
  * optional trailing `{ dtype, requiresGrad }`.
  * Dtypes: int64 when start, end and step are all integers, else float32; or `dtype`.
- * Values are computed as start + i * step in float64, then cast (as PyTorch's CPU kernel).
+ * Values are rounded exactly as PyTorch's CPU kernel (AVX2 build) rounds them: in pairs of
+ * vectors of 8 float32 / 4 float64 elements, each vector's first value is
+ * cast(start + step * i0) and the others cast(first + step * k); the tail left over is
+ * cast(start + step * i). This is why torch.arange(-1, 1, 0.05)[20] is -2.9802e-09, not 0,
+ * and prints the whole tensor in sci mode.
  * Throws: "step must be nonzero"; "upper bound and larger bound inconsistent with step
  * sign" (e.g. arange(5, 0)); for non-finite bounds.
  *
@@ -39,6 +43,16 @@ export function arange(...args: (number | CreationOptions | undefined)[]): Tenso
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const n = Math.ceil((end - start) / step);
   const data = allocStorage(dtype, n);
-  for (let i = 0; i < n; i++) data[i] = castValue(start + i * step, dtype);
+  const vec = dtype === 'float32' ? 8 : dtype === 'float64' ? 4 : 0;
+  let i = 0;
+  if (vec > 0) {
+    for (; i <= n - 2 * vec; i += 2 * vec) {
+      for (const i0 of [i, i + vec]) {
+        const base = castValue(start + step * i0, dtype);
+        for (let k = 0; k < vec; k++) data[i0 + k] = castValue(base + step * k, dtype);
+      }
+    }
+  }
+  for (; i < n; i++) data[i] = castValue(start + step * i, dtype);
   return new Tensor(data, [n], dtype, { requiresGrad });
 }

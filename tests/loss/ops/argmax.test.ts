@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tensor, zeros, ones, arange } from '../../../src/loss/index.ts';
+import { tensor } from '../../../src/loss/index.ts';
 import {
   casesUsing,
   checkErrorCase,
@@ -8,7 +8,6 @@ import {
   type ErrorCase,
   type OpCase,
 } from '../../helpers/tensor-fixtures.ts';
-import { expectClose } from '../../helpers/close.ts';
 
 const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), 'argmax');
 const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), 'argmax');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tensor, zeros, ones, arange } from '../../../src/loss/index.ts';
+import { tensor } from '../../../src/loss/index.ts';
 import {
   casesUsing,
   checkErrorCase,
