@@ -1,0 +1,285 @@
+/**
+ * crossEntropy: log-softmax and the negative log likelihood in one fused op; PyTorch's
+ * `F.cross_entropy`.
+ */
+import { Tensor, allocStorage, isFloating, type DType, type GradFn } from './tensor.ts';
+import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
+import { checkOptions, promoteFloat, requireFloating, requireTensor, sameShape, shapeStr } from './check.ts';
+import {
+  checkClassWeight,
+  checkIgnoreIndex,
+  checkIndexTarget,
+  classLayout,
+  type ClassLayout,
+} from './class-target.ts';
+import { logSumExpAlong } from './logsumexp.ts';
+import { expFast } from './fast-exp.ts';
+import { nllGradFnName, pickTargetEntries, type NllLossOptions } from './nll-loss.ts';
+
+export interface CrossEntropyOptions extends NllLossOptions {
+  /**
+   * In [0, 1]: the amount of smoothing. The target becomes a mixture of the original
+   * ground truth and a uniform distribution over the C classes. Default 0.
+   */
+  labelSmoothing?: number;
+}
+
+const OPTIONS = ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'] as const;
+
+/**
+ * The cross-entropy loss between logits and a target, for C-class classification:
+ * `nllLoss(logSoftmax(input, 1), target)`, fused into passes over the input's data
+ * (no intermediate tensor). For position i with logits x_{i,·}:
+ *
+ *   class-index target t_i:    loss_i = -w[t_i] · log softmax(x_i)_{t_i}
+ *                                     = w[t_i] · (logsumexp_c x_{i,c} - x_{i,t_i})
+ *   class-probability target:  loss_i = -Σ_c w[c] · p_{i,c} · log softmax(x_i)_c
+ *
+ * The log-sum-exp is computed stably (derivation in ./logsumexp.ts): softmax is never
+ * formed, so a large logit cannot overflow and a tiny probability cannot become log(0).
+ *
+ * Label smoothing ε (PyTorch 1.13's exact formula). Class indices:
+ *   loss = (1 - ε) · nll + (ε / C) · smooth,   smooth_i = -Σ_c w[c] · log softmax(x_i)_c
+ * where nll is the loss above and `smooth` is 0 at ignored positions and reduced like nll:
+ * its 'mean' also divides by Σ w[t_i] over the non-ignored targets (their count without
+ * weight). Class probabilities: the target becomes p · (1 - ε) + ε / C.
+ *
+ * Shape:
+ * - input: (C), (N, C) or (N, C, d1, d2, ..., dk) with k >= 1: unnormalised logits.
+ * - target, class indices: () for a (C) input, (N) for (N, C), (N, d1, ..., dk) for
+ *   (N, C, d1, ..., dk); int64 values in [0, C-1] or `ignoreIndex`.
+ * - target, class probabilities: the input's shape, float values (usually each slice
+ *   along dim 1 sums to 1). Chosen exactly when target.shape equals input.shape.
+ * - output: for 'none' the input's shape without the class dim ((), (N) or (N, d1..dk)),
+ *   else a 0-d scalar.
+ *
+ * Dtypes: input float32 or float64. Index targets int64, with `weight` of the input's
+ * dtype; the output has the input's dtype. Probability targets float32 or float64,
+ * `weight` any float; the output is float64 if any of them is, else float32 (as PyTorch).
+ *
+ * Reduction: 'mean' (default): class indices divide the summed losses by Σ_i w[t_i] over the
+ * non-ignored targets (NaN if there are none, as PyTorch: 0/0); class probabilities divide by
+ * the number of positions N·d1·…·dk, weight or not (NaN for an empty input). 'sum', 'none'.
+ *
+ * Autograd: d loss_i / d x_{i,c} = w[t_i] · (softmax(x_i)_c - [c = t_i]) for class indices
+ * (times the reduction's factor), and Σ_k w_k p_k · softmax(x_i)_c - w_c p_c for probabilities.
+ * grad_fn as PyTorch 1.13 prints it: class indices without smoothing NllLossBackward0 /
+ * NllLoss2DBackward0 / ViewBackward0 exactly as nllLoss (see there); with labelSmoothing > 0
+ * AddBackward0; class probabilities DivBackward1 for 'mean' (NegBackward0 for an empty
+ * input) and NegBackward0 for 'sum' and 'none'.
+ *
+ * NaN and ±Infinity propagate as in PyTorch: a NaN or +Infinity logit makes that position's
+ * loss NaN; a -Infinity logit is fine for a non-target class (probability 0) and gives
+ * +Infinity for the target class.
+ *
+ * Throws: input/target not Tensors; a 0-d or non-floating input; a class-index target of the
+ * wrong shape (naming the expected shape; a (N, 1, d1, ...) target is told to use
+ * `target.squeeze(1)`), of wrong batch size, or not int64; "Target 3 is out of bounds." for an
+ * index outside [0, C-1] that is not ignoreIndex; an int64 target of the input's shape (read
+ * as probabilities, so it must be float); `weight` not 1-d of C entries or of the wrong dtype;
+ * labelSmoothing outside [0, 1]; ignoreIndex given with probability targets; a non-integer
+ * ignoreIndex; an unknown reduction or option.
+ *
+ * NOTE: gradients flow to `input` only (target and weight are constants). NOTE: PyTorch
+ * silently ignores a negative (or NaN) label_smoothing and a negative ignore_index with
+ * probability targets; we reject both. NOTE: an unbatched (C) input needs a 0-d target.
+ *
+ * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.cross_entropy.html
+ *      https://pytorch.org/docs/1.13/generated/torch.nn.CrossEntropyLoss.html
+ */
+export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): Tensor {
+  checkOptions(options, OPTIONS, 'crossEntropy');
+  requireTensor(input, 'crossEntropy: input');
+  requireTensor(target, 'crossEntropy: target');
+  requireFloating(input, 'crossEntropy: input');
+  const layout = classLayout(input, 'crossEntropy');
+  const reduction = checkReduction(options.reduction, 'crossEntropy');
+  const labelSmoothing = checkLabelSmoothing(options.labelSmoothing);
+  if (sameShape(input.shape, target.shape)) {
+    return probabilityTargets(input, target, layout, options, reduction, labelSmoothing);
+  }
+  return indexTargets(input, target, layout, options, reduction, labelSmoothing);
+}
+
+function checkLabelSmoothing(value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    throw new Error(`labelSmoothing must be between 0.0 and 1.0. Got: ${String(value)} (crossEntropy)`);
+  }
+  return value;
+}
+
+/** Class-index targets: log-softmax and nll fused, plus the label-smoothing term. */
+function indexTargets(
+  input: Tensor,
+  target: Tensor,
+  layout: ClassLayout,
+  options: CrossEntropyOptions,
+  reduction: Reduction,
+  ls: number,
+): Tensor {
+  checkIndexTarget(input, target, layout, 'crossEntropy', true);
+  const weight = checkClassWeight(options.weight, layout.C, input.dtype, 'crossEntropy');
+  const ignoreIndex = checkIgnoreIndex(options.ignoreIndex, 'crossEntropy');
+  const { N, C, S } = layout;
+  const x = input.data;
+  const t = target.data;
+  const lse = logSumExpAlong(x, N, C, S);
+  const picked = pickTargetEntries(x, lse, t, layout, weight, ignoreIndex);
+  let losses = picked.losses;
+  // Σ_c w[c], the weight of the smoothing term's gradient through the log-sum-exp.
+  let sumW = C;
+  if (weight !== null) {
+    sumW = 0;
+    for (let c = 0; c < C; c++) sumW += weight[c];
+  }
+  if (ls > 0) {
+    // smooth_i = -Σ_c w[c] · (x_{i,c} - lse_i), 0 where ignored; then mix with nll.
+    const acc = new Float64Array(N * S);
+    for (let n = 0; n < N; n++) {
+      for (let c = 0; c < C; c++) {
+        const off = (n * C + c) * S;
+        const wc = weight === null ? 1 : weight[c];
+        for (let s = 0, i = n * S; s < S; s++, i++) acc[i] += (x[off + s] - lse[i]) * wc;
+      }
+    }
+    losses = new Float64Array(N * S);
+    for (let i = 0; i < losses.length; i++) {
+      const smooth = t[i] === ignoreIndex ? 0 : -acc[i];
+      losses[i] = (1 - ls) * picked.losses[i] + smooth * (ls / C);
+    }
+  }
+  const out = applyReduction(losses, layout.targetShape, input.dtype, reduction, picked.totalWeight);
+  if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
+
+  const gradFn: GradFn = {
+    name: ls > 0 ? 'AddBackward0' : nllGradFnName(input.ndim, reduction),
+    inputs: [input],
+    backward(gradOutput: Tensor) {
+      const { perElement, scalar } = reductionGrad(gradOutput, reduction, picked.totalWeight);
+      const P = N * S;
+      // With u_i the gradient reaching loss_i, d/dlogp_{i,c} is a_i·[c = t_i] - b_i·w[c]:
+      // a_i = -(1 - ε)·w[t_i]·u_i from nll, b_i = (ε/C)·u_i from the smoothing term (both 0
+      // where ignored). Through log-softmax, dx_c = dlogp_c - softmax_c · Σ_k dlogp_k.
+      const a = new Float64Array(P);
+      const b = ls > 0 ? new Float64Array(P) : null;
+      for (let i = 0; i < P; i++) {
+        if (t[i] === ignoreIndex) continue;
+        const u = perElement === null ? scalar : perElement[i];
+        a[i] = -picked.weightOf[i] * ((1 - ls) * u);
+        if (b !== null) b[i] = (ls / C) * u;
+      }
+      const grad = allocStorage(input.dtype, x.length);
+      for (let n = 0; n < N; n++) {
+        for (let c = 0; c < C; c++) {
+          const off = (n * C + c) * S;
+          if (b === null) {
+            for (let s = 0, i = n * S; s < S; s++, i++) {
+              const ai = a[i];
+              grad[off + s] = (t[i] === c ? ai : 0) - expFast(x[off + s] - lse[i]) * ai;
+            }
+          } else {
+            const wc = weight === null ? 1 : weight[c];
+            for (let s = 0, i = n * S; s < S; s++, i++) {
+              const ai = a[i];
+              const bi = b[i];
+              grad[off + s] = (t[i] === c ? ai : 0) - bi * wc - expFast(x[off + s] - lse[i]) * (ai - bi * sumW);
+            }
+          }
+        }
+      }
+      return [new Tensor(grad, input.shape, input.dtype)];
+    },
+  };
+  return new Tensor(out.data, out.shape, input.dtype, { gradFn });
+}
+
+/** Class-probability ("soft") targets of the input's shape. */
+function probabilityTargets(
+  input: Tensor,
+  target: Tensor,
+  layout: ClassLayout,
+  options: CrossEntropyOptions,
+  reduction: Reduction,
+  ls: number,
+): Tensor {
+  if (!isFloating(target.dtype)) {
+    const indexShape = shapeStr(layout.targetShape);
+    throw new Error(
+      `Expected floating point type for target with class probabilities, got Long: the crossEntropy target ` +
+        `has the input's shape ${shapeStr(input.shape)}, so it is read as class probabilities and must be ` +
+        `float32 or float64; class indices need an int64 target of shape ${indexShape}`,
+    );
+  }
+  if (options.ignoreIndex !== undefined && options.ignoreIndex !== -100) {
+    throw new Error(
+      `ignoreIndex is not supported for class-probability targets (a float target of the input's shape ` +
+        `${shapeStr(input.shape)}), got ignoreIndex = ${String(options.ignoreIndex)}; ignoreIndex applies ` +
+        `to int64 class-index targets only`,
+    );
+  }
+  const weight = checkClassWeight(options.weight, layout.C, null, 'crossEntropy');
+  let dtype: DType = promoteFloat(input.dtype, target.dtype);
+  if (options.weight) dtype = promoteFloat(dtype, options.weight.dtype);
+  const { N, C, S } = layout;
+  const P = N * S;
+  const x = input.data;
+  const lse = logSumExpAlong(x, N, C, S);
+  // The (smoothed) target, read on the fly: p' = p·(1 - ε) + ε/C.
+  const p = target.data;
+  const keep = 1 - ls;
+  const spread = ls / C;
+  // q_i = Σ_c logp_{i,c} · p'_{i,c} · w[c]; the loss is -q (PyTorch negates after summing).
+  const q = new Float64Array(P);
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const off = (n * C + c) * S;
+      const wc = weight === null ? 1 : weight[c];
+      for (let s = 0, i = n * S; s < S; s++, i++) {
+        const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
+        q[i] += (x[off + s] - lse[i]) * pc * wc;
+      }
+    }
+  }
+  const empty = x.length === 0;
+  const out = applyReduction(q, layout.targetShape, dtype, reduction, P);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = -out.data[k];
+  if (empty && reduction === 'mean') out.data[0] = NaN;
+  if (!input.requiresGrad) return new Tensor(out.data, out.shape, dtype);
+
+  const gradFn: GradFn = {
+    name: reduction === 'mean' && !empty ? 'DivBackward1' : 'NegBackward0',
+    inputs: [input],
+    backward(gradOutput: Tensor) {
+      const { perElement, scalar } = reductionGrad(gradOutput, reduction, P);
+      // d/dlogp_{i,c} = -u_i · p'_{i,c} · w[c]; through log-softmax
+      // dx_c = dlogp_c - softmax_c · Σ_k dlogp_k = u_i · (softmax_c · T_i - p'_c · w[c]),
+      // with T_i = Σ_k p'_{i,k} · w[k].
+      const T = new Float64Array(P);
+      for (let n = 0; n < N; n++) {
+        for (let c = 0; c < C; c++) {
+          const off = (n * C + c) * S;
+          const wc = weight === null ? 1 : weight[c];
+          for (let s = 0, i = n * S; s < S; s++, i++) {
+            T[i] += (ls > 0 ? p[off + s] * keep + spread : p[off + s]) * wc;
+          }
+        }
+      }
+      const grad = allocStorage(input.dtype, x.length);
+      for (let n = 0; n < N; n++) {
+        for (let c = 0; c < C; c++) {
+          const off = (n * C + c) * S;
+          const wc = weight === null ? 1 : weight[c];
+          for (let s = 0, i = n * S; s < S; s++, i++) {
+            const u = perElement === null ? scalar : perElement[i];
+            const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
+            const dlogp = -u * pc * wc;
+            grad[off + s] = dlogp - expFast(x[off + s] - lse[i]) * (-u * T[i]);
+          }
+        }
+      }
+      return [new Tensor(grad, input.shape, input.dtype)];
+    },
+  };
+  return new Tensor(out.data, out.shape, dtype, { gradFn });
+}

@@ -1,0 +1,75 @@
+/**
+ * logSoftmax: log(softmax(x)) along one dim, computed stably; PyTorch's `F.log_softmax`.
+ */
+import { Tensor, allocStorage, type GradFn } from './tensor.ts';
+import { checkDim, requireFloating, requireTensor } from './check.ts';
+import { alongDim, sumAlong } from './along-dim.ts';
+import { logSumExpAlong } from './logsumexp.ts';
+import { expFast } from './fast-exp.ts';
+
+/**
+ * The log of the softmax along `dim`:
+ *
+ *   logSoftmax(x)_c = x_c - log Σ_k exp(x_k)
+ *
+ * Stable form: log Σ_k exp(x_k) = m + log Σ_k exp(x_k - m) for any shift m; with m
+ * the max every exponent is <= 0 so nothing overflows and the sum is >= 1 so its log is
+ * finite (derivation and the kernel in ./logsumexp.ts). Taking log(softmax(x)) instead
+ * would give log(0) = -Infinity as soon as a probability underflows (x_c - m < -745).
+ *
+ * Shape: input of any shape (*); output of the same shape. `dim` may be negative
+ * (counting from the end); a 0-d input is treated as one element (dim 0 or -1).
+ *
+ * Dtypes: float32 or float64; the output has the input's dtype. Computed in double
+ * precision and rounded once.
+ *
+ * Autograd: grad_fn LogSoftmaxBackward0. With y = logSoftmax(x) and upstream gradient g,
+ *   dL/dx_c = g_c - exp(y_c) · Σ_k g_k      (PyTorch's formula).
+ *
+ * NaN and ±Infinity follow PyTorch: a slice containing NaN or +Infinity, or made only of
+ * -Infinity, is all NaN; a -Infinity entry among finite ones gives -Infinity.
+ *
+ * Throws: input not a Tensor or not floating point; `dim` not an integer or out of range
+ * ("Dimension out of range (expected to be in range of [-2, 1], but got 2)").
+ *
+ * NOTE: `dim` is required (PyTorch's implicit-dim choice is deprecated); there is no `dtype`
+ * argument.
+ *
+ * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.log_softmax.html
+ */
+export function logSoftmax(input: Tensor, dim: number): Tensor {
+  requireTensor(input, 'logSoftmax: input');
+  requireFloating(input, 'logSoftmax: input');
+  const d = checkDim(dim, input.shape, 'logSoftmax');
+  const { outer, size, inner } = alongDim(input.shape, d);
+  const x = input.data;
+  const lse = logSumExpAlong(x, outer, size, inner);
+  const out = allocStorage(input.dtype, x.length);
+  for (let o = 0; o < outer; o++) {
+    for (let c = 0; c < size; c++) {
+      const off = (o * size + c) * inner;
+      const lo = o * inner;
+      for (let s = 0; s < inner; s++) out[off + s] = x[off + s] - lse[lo + s];
+    }
+  }
+  if (!input.requiresGrad) return new Tensor(out, input.shape, input.dtype);
+
+  const gradFn: GradFn = {
+    name: 'LogSoftmaxBackward0',
+    inputs: [input],
+    backward(gradOutput: Tensor) {
+      const g = gradOutput.data;
+      const sums = sumAlong(g, outer, size, inner);
+      const grad = allocStorage(input.dtype, x.length);
+      for (let o = 0; o < outer; o++) {
+        for (let c = 0; c < size; c++) {
+          const off = (o * size + c) * inner;
+          const lo = o * inner;
+          for (let s = 0; s < inner; s++) grad[off + s] = g[off + s] - expFast(out[off + s]) * sums[lo + s];
+        }
+      }
+      return [new Tensor(grad, input.shape, input.dtype)];
+    },
+  };
+  return new Tensor(out, input.shape, input.dtype, { gradFn });
+}

@@ -1,0 +1,157 @@
+/**
+ * nllLoss: the negative log likelihood loss, PyTorch's `F.nll_loss`.
+ */
+import { Tensor, allocStorage, type GradFn } from './tensor.ts';
+import type { Storage } from './tensor.ts';
+import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
+import { checkOptions, requireFloating, requireTensor } from './check.ts';
+import {
+  checkClassWeight,
+  checkIgnoreIndex,
+  checkIndexTarget,
+  classLayout,
+  targetOutOfBounds,
+  type ClassLayout,
+} from './class-target.ts';
+
+export interface NllLossOptions {
+  /** A manual rescaling weight per class: a 1-d tensor of C entries, of the input's dtype. */
+  weight?: Tensor | null;
+  /** A target value that is ignored and does not count towards the mean. Default -100. */
+  ignoreIndex?: number;
+  /** 'mean' (default), 'sum' or 'none'. */
+  reduction?: Reduction;
+}
+
+const OPTIONS = ['weight', 'ignoreIndex', 'reduction'] as const;
+
+/**
+ * The negative log likelihood loss: for each position, minus the input entry of the
+ * target class, times that class's weight:
+ *
+ *   loss_i = -weight[t_i] · input[i, t_i]     (0 where t_i = ignoreIndex)
+ *
+ * The input holds log-probabilities (e.g. from `logSoftmax(x, 1)`); nllLoss does not take
+ * the log itself. `nllLoss(logSoftmax(x, 1), t)` equals `crossEntropy(x, t)`.
+ *
+ * Shape:
+ * - input: (C), (N, C) or (N, C, d1, d2, ..., dk) with k >= 1, C = number of classes.
+ * - target: () for a (C) input, (N) for (N, C), (N, d1, ..., dk) for (N, C, d1, ..., dk).
+ *   Each entry a class index in [0, C-1] or `ignoreIndex`.
+ * - output: the target's shape for reduction 'none', else a 0-d scalar.
+ *
+ * Dtypes: input float32 or float64; target int64; weight of the input's dtype. The
+ * output has the input's dtype.
+ *
+ * Reduction: 'mean' (default) divides the sum by the summed weights of the non-ignored
+ * targets (by their count without `weight`): Σ_i loss_i / Σ_i weight[t_i]. If every target
+ * is ignored (or the batch is empty) that is 0/0 = NaN, as in PyTorch. 'sum' adds the
+ * losses; 'none' returns them.
+ *
+ * Autograd: when `input.requiresGrad`, the result's grad_fn is NllLossBackward0 for (C)
+ * and (N, C) input, NllLoss2DBackward0 for 4-d input and, since PyTorch reshapes other
+ * ranks to 4-d, NllLoss2DBackward0 for 3-d and 5+-d input with 'mean'/'sum' but
+ * ViewBackward0 with 'none'. d loss_i / d input[i, t_i] = -weight[t_i] (then the reduction's
+ * factor); every other entry gets 0.
+ *
+ * Throws: input or target not a Tensor; a 0-d input; a non-floating input; a target of the
+ * wrong shape (naming the expected one; a (N, 1, d1, ...) target is told to `squeeze(1)`)
+ * or not int64; a target outside [0, C-1] that is not ignoreIndex ("Target 3 is out of
+ * bounds."); a weight that is not 1-d of C entries or not of the input's dtype; a
+ * non-integer ignoreIndex; an unknown reduction or option.
+ *
+ * NOTE: gradients flow to `input` only (`weight` is treated as a constant; PyTorch does not
+ * differentiate it either). NOTE: for an unbatched (C) input PyTorch also accepts a 1-d
+ * target and silently uses only its first entry; we require the 0-d target.
+ *
+ * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.nll_loss.html
+ *      https://pytorch.org/docs/1.13/generated/torch.nn.NLLLoss.html
+ */
+export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  checkOptions(options, OPTIONS, 'nllLoss');
+  requireTensor(input, 'nllLoss: input');
+  requireTensor(target, 'nllLoss: target');
+  requireFloating(input, 'nllLoss: input');
+  const layout = classLayout(input, 'nllLoss');
+  checkIndexTarget(input, target, layout, 'nllLoss', false);
+  const weight = checkClassWeight(options.weight, layout.C, input.dtype, 'nllLoss');
+  const ignoreIndex = checkIgnoreIndex(options.ignoreIndex, 'nllLoss');
+  const reduction = checkReduction(options.reduction, 'nllLoss');
+
+  const picked = pickTargetEntries(input.data, null, target.data, layout, weight, ignoreIndex);
+  const out = applyReduction(picked.losses, layout.targetShape, input.dtype, reduction, picked.totalWeight);
+  if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
+
+  const gradFn: GradFn = {
+    name: nllGradFnName(input.ndim, reduction),
+    inputs: [input],
+    backward(gradOutput: Tensor) {
+      const { perElement, scalar } = reductionGrad(gradOutput, reduction, picked.totalWeight);
+      const grad = allocStorage(input.dtype, input.data.length);
+      const { C, S } = layout;
+      const t = target.data;
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === ignoreIndex) continue;
+        const n = Math.floor(i / S);
+        const s = i - n * S;
+        grad[(n * C + t[i]) * S + s] = -picked.weightOf[i] * (perElement === null ? scalar : perElement[i]);
+      }
+      return [new Tensor(grad, input.shape, input.dtype)];
+    },
+  };
+  return new Tensor(out.data, out.shape, input.dtype, { gradFn });
+}
+
+/**
+ * The grad_fn name PyTorch 1.13 prints for nll_loss (and for cross_entropy without label
+ * smoothing): nll_loss_nd calls nll_loss for 1-2 d input, nll_loss2d for 4-d, and for other
+ * ranks reshapes to 4-d, calls nll_loss2d and, for 'none', views the result back.
+ */
+export function nllGradFnName(ndim: number, reduction: Reduction): string {
+  if (ndim <= 2) return 'NllLossBackward0';
+  if (ndim === 4 || reduction !== 'none') return 'NllLoss2DBackward0';
+  return 'ViewBackward0';
+}
+
+export interface PickedTargets {
+  /** Per position: -weight[t]·logp[t], or 0 where ignored. */
+  losses: Float64Array;
+  /** Per position: weight[t] (1 without weight), or 0 where ignored. */
+  weightOf: Float64Array;
+  /** Σ weightOf: the 'mean' denominator. */
+  totalWeight: number;
+}
+
+/**
+ * The core of nll_loss: for each position pick the log-probability of its target class,
+ * logp = x[i, t] - (lse ? lse[i] : 0), and weight it. With `lse` (crossEntropy) x holds
+ * logits and logp is their log-softmax, computed only where it is needed.
+ * Throws "Target t is out of bounds." for a target outside [0, C-1] that is not ignoreIndex.
+ */
+export function pickTargetEntries(
+  x: Storage,
+  lse: Float64Array | null,
+  target: Storage,
+  layout: ClassLayout,
+  weight: Float64Array | null,
+  ignoreIndex: number,
+): PickedTargets {
+  const { C, S } = layout;
+  const P = target.length;
+  const losses = new Float64Array(P);
+  const weightOf = new Float64Array(P);
+  let totalWeight = 0;
+  for (let i = 0; i < P; i++) {
+    const t = target[i];
+    if (t === ignoreIndex) continue; // losses[i] = 0, weightOf[i] = 0
+    if (!(t >= 0 && t < C && Math.floor(t) === t)) throw targetOutOfBounds(t, i, layout, ignoreIndex);
+    const n = Math.floor(i / S);
+    const j = (n * C + t) * S + (i - n * S);
+    const logp = lse === null ? x[j] : x[j] - lse[i];
+    const w = weight === null ? 1 : weight[t];
+    losses[i] = -logp * w;
+    weightOf[i] = w;
+    totalWeight += w;
+  }
+  return { losses, weightOf, totalWeight };
+}
