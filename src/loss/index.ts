@@ -18,3 +18,24 @@ export type { RandnOptions } from './creation/randn.ts';
 export { oneHot } from './creation/one-hot.ts';
 export type { CreationOptions } from './creation/shape.ts';
 export { MaxResult } from './ops/max.ts';
+export { softmax } from './softmax.ts';
+export { logSoftmax } from './log-softmax.ts';
+export { nllLoss } from './nll-loss.ts';
+export type { NllLossOptions } from './nll-loss.ts';
+export { crossEntropy } from './cross-entropy.ts';
+export type { CrossEntropyOptions } from './cross-entropy.ts';
+export { binaryCrossEntropy } from './binary-cross-entropy.ts';
+export type { BinaryCrossEntropyOptions } from './binary-cross-entropy.ts';
+export { binaryCrossEntropyWithLogits } from './binary-cross-entropy-with-logits.ts';
+export type { BinaryCrossEntropyWithLogitsOptions } from './binary-cross-entropy-with-logits.ts';
+export type { Reduction } from './reduction.ts';
+export { nn } from './nn.ts';
+export type {
+  LossModule,
+  CrossEntropyLossModule,
+  NLLLossModule,
+  BCELossModule,
+  BCEWithLogitsLossModule,
+  DimModule,
+  ModuleFactory,
+} from './nn.ts';
