@@ -1,0 +1,51 @@
+/**
+ * Messages between a host (the page, or the Node runner) and the worker that runs
+ * cells. The same protocol serves the browser Web Worker and Node's worker_threads.
+ */
+import type { CellRun } from './notebook.ts';
+
+/** Host -> worker: run cells 0..n-1 of a chapter from scratch. */
+export interface RunRequest {
+  type: 'run';
+  id: number;
+  /** The cells' current sources, in chapter order. */
+  sources: string[];
+}
+
+export type HostMessage = RunRequest;
+
+/** Worker -> host: the run entered cell k (the host starts that cell's time limit). */
+export interface CellStarted {
+  type: 'cell';
+  id: number;
+  cell: number;
+}
+
+/** Worker -> host: output lines of cell k, as printed (batched when many). */
+export interface CellOutput {
+  type: 'output';
+  id: number;
+  cell: number;
+  lines: string[];
+}
+
+/** Worker -> host: the run finished; one CellRun per cell. */
+export interface RunDone {
+  type: 'done';
+  id: number;
+  runs: CellRun[];
+}
+
+/** Worker -> host: the run could not start or failed outside any cell. */
+export interface RunFailed {
+  type: 'failed';
+  id: number;
+  message: string;
+}
+
+/** Worker -> host, once at start: ready to take runs. */
+export interface WorkerReady {
+  type: 'ready';
+}
+
+export type WorkerMessage = CellStarted | CellOutput | RunDone | RunFailed | WorkerReady;

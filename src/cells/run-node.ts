@@ -1,0 +1,72 @@
+/**
+ * Runs a chapter's cells in Node: used by the remark plugin (the outputs in the static
+ * HTML), the doc-tests and `npm run record`.
+ *
+ * The cells run in a worker thread (src/cells/node-worker.ts) with the same worker
+ * core, session and time limits as in the browser, so a build shows what a reader's
+ * Run shows. When a cell hits its time limit the worker is terminated, the cell is
+ * reported as stopped, and the run is repeated without it so that the cells after it
+ * still get their outputs.
+ */
+import { Worker } from 'node:worker_threads';
+import { cellOutcome } from './notebook.ts';
+import type { CellOutcome, CellRun } from './notebook.ts';
+import { runSession } from './session.ts';
+import type { Channel } from './session.ts';
+import type { WorkerMessage } from './protocol.ts';
+
+export interface NodeCell {
+  code: string;
+  throws: boolean;
+  timeout: number;
+}
+
+/** The worker's source file; overridable for tests (a worker that imports other modules). */
+export const NODE_WORKER_URL = new URL('./node-worker.ts', import.meta.url);
+
+/** A worker thread as a session channel. */
+export function nodeChannel(workerUrl: URL = NODE_WORKER_URL): Channel {
+  const worker = new Worker(workerUrl);
+  let terminated = false;
+  return {
+    post: (message) => worker.postMessage(message),
+    listen(onMessage, onCrash) {
+      worker.on('message', (m: WorkerMessage) => onMessage(m));
+      worker.on('error', (e) => onCrash(`the cell runner crashed: ${e instanceof Error ? e.message : String(e)}`));
+      worker.on('exit', (code) => {
+        if (!terminated) onCrash(`the cell runner exited (code ${code})`);
+      });
+    },
+    terminate() {
+      terminated = true;
+      void worker.terminate();
+    },
+  };
+}
+
+/** Run every cell of a chapter; one outcome per cell, as the reader would see it. */
+export async function runCellsNode(cells: readonly NodeCell[], workerUrl?: URL): Promise<CellOutcome[]> {
+  const throwsFlags = cells.map((c) => c.throws);
+  const sources = cells.map((c) => c.code);
+  const stopped = new Map<number, CellRun>();
+  for (;;) {
+    const channel = nodeChannel(workerUrl);
+    const result = await runSession(channel, sources, { timeouts: cells.map((c) => c.timeout) });
+    channel.terminate();
+    if (result.failure) throw new Error(`running the cells failed: ${result.failure}`);
+    if (result.stop) {
+      const k = result.stop.cell;
+      if (stopped.has(k)) throw new Error(`internal: cell ${k + 1} stopped twice`);
+      // Keep what the looping cell printed, then run again without it.
+      stopped.set(k, result.runs[k]);
+      sources[k] = '\n'.repeat(cells[k].code.split('\n').length - 1);
+      continue;
+    }
+    return cells.map((c, i) => {
+      const stop = stopped.get(i);
+      if (!stop) return cellOutcome(result.runs, i, throwsFlags);
+      const runs = result.runs.map((r, k) => (k === i ? stop : r));
+      return cellOutcome(runs, i, throwsFlags, { cell: i, timeoutMs: c.timeout });
+    });
+  }
+}

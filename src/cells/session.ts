@@ -1,0 +1,92 @@
+/**
+ * The host side of one run: sends the request to a fresh worker, follows its progress,
+ * enforces each cell's time limit (a cell's clock starts when the run enters it) and
+ * collects the results. Shared by the page and the Node runner; only the way a worker
+ * is created differs (a `Channel`).
+ */
+import { emptyRuns } from './notebook.ts';
+import type { CellRun } from './notebook.ts';
+import type { HostMessage, WorkerMessage } from './protocol.ts';
+
+/** A worker as the session sees it. */
+export interface Channel {
+  post(message: HostMessage): void;
+  /** Register the message listener (called once). */
+  listen(onMessage: (message: WorkerMessage) => void, onCrash: (reason: string) => void): void;
+  /** Stop the worker for good (after a time limit, or when the run is done). */
+  terminate(): void;
+}
+
+export interface SessionResult {
+  /** One CellRun per requested cell; partial when the run was stopped. */
+  runs: CellRun[];
+  /** Set when a cell hit its time limit. */
+  stop?: { cell: number; timeoutMs: number };
+  /** Set when the worker failed outside any cell (crash, internal error). */
+  failure?: string;
+}
+
+export interface SessionOptions {
+  /** Time limit of each cell, in ms. */
+  timeouts: readonly number[];
+  /** Limit for the worker to start and transpile before entering the first cell. */
+  startupMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+let nextId = 1;
+
+/** Run `sources` on `channel`; resolves when the run is done, failed, or stopped. */
+export function runSession(channel: Channel, sources: string[], options: SessionOptions): Promise<SessionResult> {
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const id = nextId++;
+  const runs = emptyRuns(sources.length);
+  return new Promise((resolve) => {
+    let timer: unknown = null;
+    let settled = false;
+    const finish = (result: SessionResult) => {
+      if (settled) return;
+      settled = true;
+      if (timer !== null) clearTimer(timer);
+      resolve(result);
+    };
+    const arm = (ms: number, onFire: () => void) => {
+      if (timer !== null) clearTimer(timer);
+      timer = setTimer(onFire, ms);
+    };
+    arm(options.startupMs ?? 20_000, () => {
+      channel.terminate();
+      finish({ runs, failure: 'the cell runner did not start in time' });
+    });
+    channel.listen(
+      (message) => {
+        if (settled || !('id' in message) || message.id !== id) return;
+        switch (message.type) {
+          case 'cell': {
+            const k = message.cell;
+            runs[k].ran = true;
+            const timeoutMs = options.timeouts[k];
+            arm(timeoutMs, () => {
+              channel.terminate();
+              finish({ runs, stop: { cell: k, timeoutMs } });
+            });
+            break;
+          }
+          case 'output':
+            runs[message.cell].lines.push(...message.lines);
+            break;
+          case 'done':
+            finish({ runs: message.runs });
+            break;
+          case 'failed':
+            finish({ runs, failure: message.message });
+            break;
+        }
+      },
+      (reason) => finish({ runs, failure: reason }),
+    );
+    channel.post({ type: 'run', id, sources });
+  });
+}

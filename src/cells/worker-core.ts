@@ -1,0 +1,88 @@
+/**
+ * The body of a cell worker, shared by the browser Web Worker (src/cells/worker.ts)
+ * and the Node worker thread (src/cells/node-worker.ts): takes a run request, runs
+ * the notebook and reports progress, output and results as messages.
+ */
+import { emptyRuns, prepareProgram, PROGRAM_FILE, runProgram } from './notebook.ts';
+import type { Transpiler } from './notebook.ts';
+import type { HostMessage, WorkerMessage } from './protocol.ts';
+
+export interface WorkerCoreOptions {
+  transpiler: Transpiler;
+  /** The modules cells may import, by specifier ('@loss'). */
+  modules: Record<string, unknown>;
+  post(message: WorkerMessage): void;
+}
+
+/** Lines posted one by one per run before output is batched (keeps the host responsive). */
+const EAGER_LINES = 200;
+/** Batch interval once a run prints more than EAGER_LINES lines. */
+const BATCH_MS = 50;
+
+/** A handler for host messages. */
+export function createWorkerCore(options: WorkerCoreOptions): (message: HostMessage) => Promise<void> {
+  const { transpiler, modules, post } = options;
+  const require = (specifier: string) => {
+    if (Object.hasOwn(modules, specifier)) return modules[specifier];
+    const known = Object.keys(modules).map((m) => `'${m}'`).join(', ');
+    throw new Error(`Cannot import '${specifier}': cells can import only ${known}`);
+  };
+  return async (message) => {
+    if (message.type !== 'run') return;
+    const { id, sources } = message;
+    let program;
+    try {
+      program = prepareProgram(sources, transpiler);
+    } catch (e) {
+      post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    let posted = 0;
+    let pending: { cell: number; lines: string[] } | null = null;
+    let lastFlush = 0;
+    const flush = () => {
+      if (pending && pending.lines.length > 0) post({ type: 'output', id, cell: pending.cell, lines: pending.lines });
+      pending = null;
+      lastFlush = Date.now();
+    };
+    const runs = emptyRuns(sources.length);
+    try {
+      await runProgram(
+        program,
+        {
+          require,
+          invoke: evalInvoke,
+          onCell(k) {
+            flush();
+            post({ type: 'cell', id, cell: k });
+          },
+          onOutput(k, line) {
+            if (pending && pending.cell !== k) flush();
+            pending ??= { cell: k, lines: [] };
+            pending.lines.push(line);
+            posted += 1;
+            if (posted <= EAGER_LINES || Date.now() - lastFlush >= BATCH_MS) flush();
+          },
+        },
+        runs,
+      );
+    } catch (e) {
+      flush();
+      post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    flush();
+    post({ type: 'done', id, runs });
+  };
+}
+
+/**
+ * Compile the program with indirect eval (so it sees only globals) under the name
+ * PROGRAM_FILE, and call it. The source starts with the function's first line, so
+ * stack-frame line numbers are program line numbers.
+ */
+export function evalInvoke(source: string, args: unknown[]): Promise<unknown> {
+  const indirectEval = eval;
+  const fn = indirectEval(`${source}\n//# sourceURL=${PROGRAM_FILE}`) as (...a: unknown[]) => Promise<unknown>;
+  return fn(...args);
+}
