@@ -8,7 +8,7 @@
  * position i = n·S + s where S = d1·…·dk, and class c of position i sits at input index
  * (n·C + c)·S + s.
  */
-import { Tensor, numelOf, type DType } from './tensor.ts';
+import { Tensor, numelOf, type DType, type Storage } from './tensor.ts';
 import { shapeStr, indexStr, sameShape, torchTypeName, requireTensor } from './check.ts';
 
 export interface ClassLayout {
@@ -147,4 +147,18 @@ export function targetOutOfBounds(
   return new Error(
     `Target ${t} is out of bounds. Found at ${where}; ${range} or equal ignoreIndex (${ignoreIndex})`,
   );
+}
+
+/**
+ * Throws "Target t is out of bounds." for the first target (in memory order, as PyTorch)
+ * outside [0, C-1] that is not ignoreIndex. Run before any heavy work.
+ */
+export function checkTargetRange(target: Storage, layout: ClassLayout, ignoreIndex: number): void {
+  const C = layout.C;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i];
+    if (t !== ignoreIndex && !(t >= 0 && t < C && Math.floor(t) === t)) {
+      throw targetOutOfBounds(t, i, layout, ignoreIndex);
+    }
+  }
 }

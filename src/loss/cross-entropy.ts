@@ -2,19 +2,20 @@
  * crossEntropy: log-softmax and the negative log likelihood in one fused op; PyTorch's
  * `F.cross_entropy`.
  */
-import { Tensor, allocStorage, isFloating, type DType, type GradFn } from './tensor.ts';
+import { Tensor, allocStorage, isFloating, type DType, type GradFn, type Storage } from './tensor.ts';
 import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
 import { checkOptions, promoteFloat, requireFloating, requireTensor, sameShape, shapeStr } from './check.ts';
 import {
   checkClassWeight,
   checkIgnoreIndex,
   checkIndexTarget,
+  checkTargetRange,
   classLayout,
   type ClassLayout,
 } from './class-target.ts';
 import { logSumExpAlong } from './logsumexp.ts';
-import { expFast } from './fast-exp.ts';
-import { nllGradFnName, pickTargetEntries, type NllLossOptions } from './nll-loss.ts';
+import { expFast, expFast32 } from './fast-exp.ts';
+import { nllGradFnName, weighTargets, type NllLossOptions } from './nll-loss.ts';
 
 export interface CrossEntropyOptions extends NllLossOptions {
   /**
@@ -124,32 +125,38 @@ function indexTargets(
   const { N, C, S } = layout;
   const x = input.data;
   const t = target.data;
-  const lse = logSumExpAlong(x, N, C, S);
-  const picked = pickTargetEntries(x, lse, t, layout, weight, ignoreIndex);
-  let losses = picked.losses;
+  checkTargetRange(t, layout, ignoreIndex);
+  // One pass: the log-sum-exp per position, and the target class's logit picked on the way.
+  const logpT = new Float64Array(N * S);
+  const lse = logSumExpAlong(x, N, C, S, { index: t, skip: ignoreIndex, out: logpT });
+  for (let i = 0; i < logpT.length; i++) logpT[i] -= lse[i];
+  const picked = weighTargets(logpT, t, weight, ignoreIndex);
   // Σ_c w[c], the weight of the smoothing term's gradient through the log-sum-exp.
   let sumW = C;
   if (weight !== null) {
     sumW = 0;
     for (let c = 0; c < C; c++) sumW += weight[c];
   }
+  let out = applyReduction(picked.losses, layout.targetShape, input.dtype, reduction, picked.totalWeight);
   if (ls > 0) {
-    // smooth_i = -Σ_c w[c] · (x_{i,c} - lse_i), 0 where ignored; then mix with nll.
-    const acc = new Float64Array(N * S);
+    // smooth_i = -Σ_c w[c] · (x_{i,c} - lse_i), 0 where ignored, reduced like nll (its 'mean'
+    // also divides by Σ w[t_i]); then (1 - ε)·nll + smooth·(ε/C). The two are reduced apart
+    // and then mixed, as PyTorch does, so that e.g. 0/0 in nll stays NaN.
+    const smooth = new Float64Array(N * S);
     for (let n = 0; n < N; n++) {
       for (let c = 0; c < C; c++) {
         const off = (n * C + c) * S;
         const wc = weight === null ? 1 : weight[c];
-        for (let s = 0, i = n * S; s < S; s++, i++) acc[i] += (x[off + s] - lse[i]) * wc;
+        for (let s = 0, i = n * S; s < S; s++, i++) smooth[i] += (x[off + s] - lse[i]) * wc;
       }
     }
-    losses = new Float64Array(N * S);
-    for (let i = 0; i < losses.length; i++) {
-      const smooth = t[i] === ignoreIndex ? 0 : -acc[i];
-      losses[i] = (1 - ls) * picked.losses[i] + smooth * (ls / C);
-    }
+    for (let i = 0; i < smooth.length; i++) smooth[i] = t[i] === ignoreIndex ? 0 : -smooth[i];
+    const nllPart = applyReduction(picked.losses, layout.targetShape, 'float64', reduction, picked.totalWeight);
+    const smoothPart = applyReduction(smooth, layout.targetShape, 'float64', reduction, picked.totalWeight);
+    const mixed = new Float64Array(nllPart.data.length);
+    for (let k = 0; k < mixed.length; k++) mixed[k] = (1 - ls) * nllPart.data[k] + smoothPart.data[k] * (ls / C);
+    out = applyReduction(mixed, nllPart.shape, input.dtype, 'none');
   }
-  const out = applyReduction(losses, layout.targetShape, input.dtype, reduction, picked.totalWeight);
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
 
   const gradFn: GradFn = {
@@ -174,10 +181,8 @@ function indexTargets(
         for (let c = 0; c < C; c++) {
           const off = (n * C + c) * S;
           if (b === null) {
-            for (let s = 0, i = n * S; s < S; s++, i++) {
-              const ai = a[i];
-              grad[off + s] = (t[i] === c ? ai : 0) - expFast(x[off + s] - lse[i]) * ai;
-            }
+            if (x instanceof Float32Array) gradSlice32(x, grad as Float32Array, off, S, c, t, a, lse, n * S);
+            else gradSlice64(x as Float64Array, grad as Float64Array, off, S, c, t, a, lse, n * S);
           } else {
             const wc = weight === null ? 1 : weight[c];
             for (let s = 0, i = n * S; s < S; s++, i++) {
@@ -282,4 +287,43 @@ function probabilityTargets(
     },
   };
   return new Tensor(out.data, out.shape, dtype, { gradFn });
+}
+
+/**
+ * The gradient of one class slice (class c, positions i0 .. i0+len-1, at x[off ..]) without
+ * label smoothing: dx = a_i·[c = t_i] - softmax_c · a_i, softmax_c = exp(x - lse_i).
+ * Twice, for float32 and float64 data, so that V8 inlines one exponential in each.
+ */
+function gradSlice32(
+  x: Float32Array,
+  grad: Float32Array,
+  off: number,
+  len: number,
+  c: number,
+  t: Storage,
+  a: Float64Array,
+  lse: Float64Array,
+  i0: number,
+): void {
+  for (let s = 0, i = i0; s < len; s++, i++) {
+    const ai = a[i];
+    grad[off + s] = (t[i] === c ? ai : 0) - expFast32(x[off + s] - lse[i]) * ai;
+  }
+}
+
+function gradSlice64(
+  x: Float64Array,
+  grad: Float64Array,
+  off: number,
+  len: number,
+  c: number,
+  t: Storage,
+  a: Float64Array,
+  lse: Float64Array,
+  i0: number,
+): void {
+  for (let s = 0, i = i0; s < len; s++, i++) {
+    const ai = a[i];
+    grad[off + s] = (t[i] === c ? ai : 0) - expFast(x[off + s] - lse[i]) * ai;
+  }
 }

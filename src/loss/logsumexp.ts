@@ -31,26 +31,43 @@
  * Loop order: x is read in memory order, slice by slice (`c` outer, `s` inner), keeping
  * per-position running sums for a block of up to BLOCK positions so they stay in cache;
  * when inner = 1 (rows, as for (N, C) logits) each row is summed in a register.
+ * The hot loop exists twice, for Float32Array and Float64Array data, so that each sees one
+ * array type and one exponential (see ./fast-exp.ts) and V8 inlines both.
  */
-import { expFast } from './fast-exp.ts';
+import { expFast, expFast32 } from './fast-exp.ts';
 import type { Storage } from './tensor.ts';
 
 const BLOCK = 2048;
 
+/**
+ * Also pick, per position, the entry of the class `index[pos]` (skipping positions whose
+ * index is `skip`) into `out[pos]`, while the block is in cache. The indices must have been
+ * checked to lie in [0, size).
+ */
+export interface Gather {
+  index: Storage;
+  skip: number;
+  out: Float64Array;
+}
+
 /** lse for every (outer, inner) position: a Float64Array of outer·inner entries. */
-export function logSumExpAlong(x: Storage, outer: number, size: number, inner: number): Float64Array {
+export function logSumExpAlong(
+  x: Storage,
+  outer: number,
+  size: number,
+  inner: number,
+  gather?: Gather,
+): Float64Array {
   const lse = new Float64Array(outer * inner);
   if (size === 0) {
     lse.fill(-Infinity); // log of an empty sum
     return lse;
   }
   if (inner === 1) {
-    for (let o = 0; o < outer; o++) {
-      const base = o * size;
-      const ref = x[base];
-      let acc = 1; // the c = 0 term, e^(x_0 - x_0)
-      for (let c = 1; c < size; c++) acc += expFast(x[base + c] - ref);
-      lse[o] = acc < Infinity && ref - ref === 0 ? ref + Math.log(acc) : logSumExpByMax(x, base, size, 1);
+    for (let o0 = 0; o0 < outer; o0 += BLOCK) {
+      const count = Math.min(BLOCK, outer - o0);
+      rowsBlock(x, o0, count, size, lse);
+      if (gather !== undefined) gatherBlock(x, o0 * size, count, size, 1, o0, gather);
     }
     return lse;
   }
@@ -61,23 +78,108 @@ export function logSumExpAlong(x: Storage, outer: number, size: number, inner: n
     for (let s0 = 0; s0 < inner; s0 += block) {
       const len = Math.min(block, inner - s0);
       const first = o * size * inner + s0;
-      for (let s = 0; s < len; s++) {
-        ref[s] = x[first + s];
-        acc[s] = 1;
-      }
-      for (let c = 1; c < size; c++) {
-        const off = first + c * inner;
-        for (let s = 0; s < len; s++) acc[s] += expFast(x[off + s] - ref[s]);
-      }
-      const out = o * inner + s0;
+      if (x instanceof Float32Array) sumExpBlock32(x, first, size, inner, len, ref, acc);
+      else sumExpBlock64(x, first, size, inner, len, ref, acc);
+      const pos = o * inner + s0;
       for (let s = 0; s < len; s++) {
         const r = ref[s];
         const a = acc[s];
-        lse[out + s] = a < Infinity && r - r === 0 ? r + Math.log(a) : logSumExpByMax(x, first + s, size, inner);
+        lse[pos + s] = a < Infinity && r - r === 0 ? r + Math.log(a) : logSumExpByMax(x, first + s, size, inner);
       }
+      if (gather !== undefined) gatherBlock(x, first, len, 1, inner, pos, gather);
     }
   }
   return lse;
+}
+
+/**
+ * Rows o0 .. o0+count-1 of a contiguous (outer, size) layout: each row's sum in a register.
+ */
+function rowsBlock(x: Storage, o0: number, count: number, size: number, lse: Float64Array): void {
+  for (let o = o0; o < o0 + count; o++) {
+    const base = o * size;
+    const ref = x[base];
+    const acc = x instanceof Float32Array ? sumExpRow32(x, base, size, ref) : sumExpRow64(x, base, size, ref);
+    lse[o] = acc < Infinity && ref - ref === 0 ? ref + Math.log(acc) : logSumExpByMax(x, base, size, 1);
+  }
+}
+
+function sumExpRow32(x: Float32Array, base: number, size: number, ref: number): number {
+  let acc = 1; // the c = 0 term, e^(x_0 - x_0)
+  for (let c = 1; c < size; c++) acc += expFast32(x[base + c] - ref);
+  return acc;
+}
+
+function sumExpRow64(x: Float64Array, base: number, size: number, ref: number): number {
+  let acc = 1;
+  for (let c = 1; c < size; c++) acc += expFast(x[base + c] - ref);
+  return acc;
+}
+
+/**
+ * One block of `len` positions starting at flat index `first` (class 0): ref = x_0 and
+ * acc = Σ_c e^(x_c - x_0), reading the block's `size` slices one after the other.
+ */
+function sumExpBlock32(
+  x: Float32Array,
+  first: number,
+  size: number,
+  inner: number,
+  len: number,
+  ref: Float64Array,
+  acc: Float64Array,
+): void {
+  const row0 = x.subarray(first, first + len);
+  for (let s = 0; s < len; s++) {
+    ref[s] = row0[s];
+    acc[s] = 1; // the c = 0 term, e^(x_0 - x_0)
+  }
+  for (let c = 1; c < size; c++) {
+    const row = x.subarray(first + c * inner, first + c * inner + len);
+    for (let s = 0; s < len; s++) acc[s] += expFast32(row[s] - ref[s]);
+  }
+}
+
+/** sumExpBlock32 for float64 data, with the double-accurate exponential. */
+function sumExpBlock64(
+  x: Float64Array,
+  first: number,
+  size: number,
+  inner: number,
+  len: number,
+  ref: Float64Array,
+  acc: Float64Array,
+): void {
+  const row0 = x.subarray(first, first + len);
+  for (let s = 0; s < len; s++) {
+    ref[s] = row0[s];
+    acc[s] = 1;
+  }
+  for (let c = 1; c < size; c++) {
+    const row = x.subarray(first + c * inner, first + c * inner + len);
+    for (let s = 0; s < len; s++) acc[s] += expFast(row[s] - ref[s]);
+  }
+}
+
+/**
+ * For `len` consecutive positions pos0, pos0+1, ... whose class-0 entries are at
+ * first + k·posStride: out[pos0 + k] = the entry of class index[pos0 + k] (class stride
+ * `classStride`), except where the index is `skip`.
+ */
+function gatherBlock(
+  x: Storage,
+  first: number,
+  len: number,
+  posStride: number,
+  classStride: number,
+  pos0: number,
+  g: Gather,
+): void {
+  const { index, skip, out } = g;
+  for (let k = 0; k < len; k++) {
+    const t = index[pos0 + k];
+    if (t !== skip) out[pos0 + k] = x[first + k * posStride + t * classStride];
+  }
 }
 
 /** The textbook two-pass form for one slice: m = max, then m + log Σ e^(x_c - m). */

@@ -9,8 +9,8 @@ import {
   checkClassWeight,
   checkIgnoreIndex,
   checkIndexTarget,
+  checkTargetRange,
   classLayout,
-  targetOutOfBounds,
   type ClassLayout,
 } from './class-target.ts';
 
@@ -78,7 +78,9 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   const ignoreIndex = checkIgnoreIndex(options.ignoreIndex, 'nllLoss');
   const reduction = checkReduction(options.reduction, 'nllLoss');
 
-  const picked = pickTargetEntries(input.data, null, target.data, layout, weight, ignoreIndex);
+  checkTargetRange(target.data, layout, ignoreIndex);
+  const logpT = gatherTargetEntries(input.data, target.data, layout, ignoreIndex);
+  const picked = weighTargets(logpT, target.data, weight, ignoreIndex);
   const out = applyReduction(picked.losses, layout.targetShape, input.dtype, reduction, picked.totalWeight);
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
 
@@ -123,20 +125,32 @@ export interface PickedTargets {
 }
 
 /**
- * The core of nll_loss: for each position pick the log-probability of its target class,
- * logp = x[i, t] - (lse ? lse[i] : 0), and weight it. With `lse` (crossEntropy) x holds
- * logits and logp is their log-softmax, computed only where it is needed.
- * Throws "Target t is out of bounds." for a target outside [0, C-1] that is not ignoreIndex.
+ * Per position, the input entry of its target class: x[n, t, s] (0 where ignored).
+ * Targets must have passed checkTargetRange.
  */
-export function pickTargetEntries(
-  x: Storage,
-  lse: Float64Array | null,
+function gatherTargetEntries(x: Storage, target: Storage, layout: ClassLayout, ignoreIndex: number): Float64Array {
+  const { N, C, S } = layout;
+  const out = new Float64Array(N * S);
+  for (let n = 0; n < N; n++) {
+    for (let s = 0, i = n * S; s < S; s++, i++) {
+      const t = target[i];
+      if (t !== ignoreIndex) out[i] = x[(n * C + t) * S + s];
+    }
+  }
+  return out;
+}
+
+/**
+ * The core of nll_loss once each position's target log-probability logpT[i] is known
+ * (nllLoss: the input entry; crossEntropy: logit minus log-sum-exp): weight it,
+ * loss_i = -logpT[i] · weight[t_i] (as PyTorch's kernel, -input·weight), 0 where ignored.
+ */
+export function weighTargets(
+  logpT: Float64Array,
   target: Storage,
-  layout: ClassLayout,
   weight: Float64Array | null,
   ignoreIndex: number,
 ): PickedTargets {
-  const { C, S } = layout;
   const P = target.length;
   const losses = new Float64Array(P);
   const weightOf = new Float64Array(P);
@@ -144,12 +158,8 @@ export function pickTargetEntries(
   for (let i = 0; i < P; i++) {
     const t = target[i];
     if (t === ignoreIndex) continue; // losses[i] = 0, weightOf[i] = 0
-    if (!(t >= 0 && t < C && Math.floor(t) === t)) throw targetOutOfBounds(t, i, layout, ignoreIndex);
-    const n = Math.floor(i / S);
-    const j = (n * C + t) * S + (i - n * S);
-    const logp = lse === null ? x[j] : x[j] - lse[i];
     const w = weight === null ? 1 : weight[t];
-    losses[i] = -logp * w;
+    losses[i] = -logpT[i] * w;
     weightOf[i] = w;
     totalWeight += w;
   }

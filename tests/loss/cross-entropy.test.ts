@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { Tensor, tensor, crossEntropy, nllLoss, logSoftmax, softmax } from '../../src/loss/index.ts';
+import { expectClose } from '../helpers/close.ts';
+import {
+  checkLossCase,
+  checkLossErrorCase,
+  loadLossFixture,
+  type LossErrorCase,
+} from '../helpers/loss-fixtures.ts';
+
+const cases = loadLossFixture('loss-cross-entropy.json');
+const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'crossEntropy');
+
+describe('crossEntropy against PyTorch 1.13 fixtures', () => {
+  it('covers the configurations of common_nn.py and the edge cases', () => {
+    expect(cases.length).toBeGreaterThan(100);
+  });
+  for (const c of cases) it(c.name, () => checkLossCase(c));
+});
+
+describe('crossEntropy rejects what PyTorch rejects, naming the fault', () => {
+  for (const c of errors) {
+    it(`${c.name}${c.torchRaises ? '' : ' (PyTorch accepts it; a documented deviation)'}`, () => checkLossErrorCase(c));
+  }
+  it('an error case set that covers every kind of fault', () => {
+    expect(errors.length).toBeGreaterThan(20);
+  });
+});
+
+const seedInput = [
+  [
+    [[-0.2493, -0.9333], [0.0676, 1.2035]],
+    [[0.2987, -0.6044], [-0.1341, 0.0938]],
+    [[-1.3529, -0.2693], [-0.3259, -0.7915]],
+  ],
+];
+
+describe('crossEntropy, the seed worked example', () => {
+  it('prints tensor(0.9862) and, with grad, NllLoss2DBackward0', () => {
+    const target = tensor([[[0, 1], [2, 0]]]);
+    expect(String(crossEntropy(tensor(seedInput), target))).toBe('tensor(0.9862)');
+    const x = tensor(seedInput, { requiresGrad: true });
+    const loss = crossEntropy(x, target);
+    expect(String(loss)).toBe('tensor(0.9862, grad_fn=<NllLoss2DBackward0>)');
+    // (1.1189 + 1.1371 + 1.3066 + 0.3823) / 4, from the blog post's log-softmax values
+    expectClose(loss.item(), (1.1189 + 1.1371 + 1.3066 + 0.3823) / 4, { atol: 1e-4, rtol: 0 });
+  });
+
+  it('equals nllLoss(logSoftmax(x, 1)), value and gradient', () => {
+    const target = tensor([[[0, 1], [2, 0]]]);
+    const a = tensor(seedInput, { requiresGrad: true });
+    const b = tensor(seedInput, { requiresGrad: true });
+    const fused = crossEntropy(a, target);
+    const composed = nllLoss(logSoftmax(b, 1), target);
+    expectClose(fused.item(), composed.item(), { atol: 1e-7, rtol: 0 });
+    fused.backward();
+    composed.backward();
+    expectClose(a.grad!.data, b.grad!.data, { atol: 1e-7, rtol: 0 });
+  });
+});
+
+describe('crossEntropy gradient', () => {
+  it('is (softmax - onehot) / N for the mean over a batch', () => {
+    const x = tensor([[1, 2, 3], [0.5, -1, 2]], { dtype: 'float64', requiresGrad: true });
+    crossEntropy(x, tensor([2, 0])).backward();
+    const p = softmax(x.detach(), 1).data;
+    const expected = [p[0] / 2, p[1] / 2, (p[2] - 1) / 2, (p[3] - 1) / 2, p[4] / 2, p[5] / 2];
+    expectClose(x.grad!.data, expected, { atol: 1e-15, rtol: 1e-12 });
+  });
+
+  it('has a grad_fn only when the input requires grad', () => {
+    const t = tensor([0]);
+    expect(crossEntropy(tensor([[1, 2]], { dtype: 'float32' }), t).gradFn).toBeNull();
+    expect(crossEntropy(tensor([[1, 2]], { dtype: 'float32', requiresGrad: true }), t).gradFn?.name).toBe(
+      'NllLossBackward0',
+    );
+  });
+
+  it('accumulates into .grad across two backward calls, as PyTorch', () => {
+    const x = tensor([[0.5, 1.5]], { requiresGrad: true });
+    crossEntropy(x, tensor([1])).backward();
+    const once = Array.from(x.grad!.data);
+    crossEntropy(x, tensor([1])).backward();
+    expectClose(x.grad!.data, once.map((v) => 2 * v), { atol: 1e-7, rtol: 0 });
+  });
+});
+
+describe('crossEntropy on large inputs (the fused kernel paths)', () => {
+  // Reference: the textbook two-pass formula with Math.exp/Math.log, per position.
+  function reference(x: Float32Array | Float64Array, t: ArrayLike<number>, N: number, C: number, S: number): number {
+    let total = 0;
+    for (let n = 0; n < N; n++) {
+      for (let s = 0; s < S; s++) {
+        let m = -Infinity;
+        for (let c = 0; c < C; c++) m = Math.max(m, x[(n * C + c) * S + s]);
+        let sum = 0;
+        for (let c = 0; c < C; c++) sum += Math.exp(x[(n * C + c) * S + s] - m);
+        total += m + Math.log(sum) - x[(n * C + t[n * S + s]) * S + s];
+      }
+    }
+    return total / (N * S);
+  }
+
+  it('matches the reference across block boundaries (S = 5000 > the 2048 block)', () => {
+    const N = 2;
+    const C = 5;
+    const S = 5000;
+    const x = new Float64Array(N * C * S).map((_, i) => Math.sin(i * 12.9898) * 8);
+    const t = new Float64Array(N * S).map((_, i) => (i * 7) % C);
+    const loss = crossEntropy(new Tensor(x, [N, C, 100, 50], 'float64'), new Tensor(t, [N, 100, 50], 'int64'));
+    expectClose(loss.item(), reference(x, t, N, C, S), { atol: 0, rtol: 1e-13 });
+  });
+
+  it('matches the reference for many rows (N = 5000, the row path)', () => {
+    const N = 5000;
+    const C = 7;
+    const x = new Float32Array(N * C).map((_, i) => Math.cos(i * 3.7) * 20);
+    const t = new Float64Array(N).map((_, i) => (i * 3) % C);
+    const loss = crossEntropy(new Tensor(x, [N, C], 'float32'), new Tensor(t, [N], 'int64'));
+    expectClose(loss.item(), reference(x, t, N, 1 * C, 1), { atol: 0, rtol: 1e-6 });
+  });
+
+  it('stays exact where a logit is 1000 above the first class (the overflow fallback)', () => {
+    // e^(x_c - x_0) overflows for both rows; the max-shifted recomputation gives
+    // lse = 500 (+ e^-500, below double resolution) and lse = 1000.
+    const x = tensor([[-500, 500, 0], [0, 0, 1000]], { dtype: 'float64', requiresGrad: true });
+    const loss = crossEntropy(x, tensor([1, 0]), { reduction: 'none' });
+    expectClose(loss.data, [0, 1000], { atol: 0, rtol: 0 });
+    loss.backward(tensor([1, 1], { dtype: 'float64' }));
+    expectClose(x.grad!.data, [0, 0, Math.exp(-500), -1, 0, 1], { atol: 0, rtol: 1e-12 });
+  });
+});
