@@ -1,20 +1,16 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { chapterSchema } from './book/chapter-schema.ts';
 
-/** The chapters of the book: one MDX file each in the top-level `content/` folder. */
+/**
+ * The chapters of the book: one MDX file each in the top-level `content/` folder.
+ * The frontmatter schema lives in src/book/chapter-schema.ts, shared with the book
+ * validator (src/book/validate-book.ts), which checks the whole book before this
+ * collection loads and reports each problem as file:line with what to do.
+ */
 const chapters = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content' }),
-  schema: z.object({
-    title: z.string().min(1),
-    description: z.string().min(1),
-    /** Position in the book's table of contents (1, 2, 3, ...). */
-    order: z.number().int().positive(),
-    /** What a reader can do after the chapter. */
-    objectives: z.array(z.string()).default([]),
-    /** Ids (file names without .mdx) of chapters to read first. */
-    prerequisites: z.array(z.string()).default([]),
-  }),
+  schema: chapterSchema,
 });
 
 export const collections = { chapters };
