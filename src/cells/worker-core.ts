@@ -82,7 +82,7 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
  * stack-frame line numbers are program line numbers.
  */
 export function evalInvoke(source: string, args: unknown[]): Promise<unknown> {
-  const indirectEval = eval;
+  const indirectEval: typeof eval = globalThis.eval;
   const fn = indirectEval(`${source}\n//# sourceURL=${PROGRAM_FILE}`) as (...a: unknown[]) => Promise<unknown>;
   return fn(...args);
 }

@@ -1,0 +1,54 @@
+/**
+ * The only cell script a chapter page loads up front (keep it tiny). It reveals the
+ * cells' buttons and, on the first interaction, loads client.ts (and through it the
+ * runner or the editor). Until then the cells are static HTML.
+ */
+type Client = typeof import('./client.ts');
+
+let client: Promise<Client> | null = null;
+const load = (): Promise<Client> => (client ??= import('./client.ts'));
+
+const cellOf = (target: EventTarget | null): HTMLElement | null =>
+  target instanceof Element ? target.closest<HTMLElement>('.cell[data-cell]') : null;
+
+function init(): void {
+  const cells = document.querySelectorAll<HTMLElement>('.cell[data-cell]');
+  if (cells.length === 0) return;
+  for (const cell of cells) {
+    const actions = cell.querySelector<HTMLElement>('.cell-actions');
+    if (actions) actions.hidden = false;
+  }
+  document.documentElement.classList.add('cells-ready');
+
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-action]') : null;
+    const cell = cellOf(button);
+    if (!button || !cell) return;
+    const action = button.dataset.action;
+    void load().then((c) => {
+      if (action === 'run') void c.run(cell);
+      else if (action === 'edit') void c.edit(cell, { focus: true });
+      else if (action === 'reset') c.reset(cell);
+    });
+  });
+
+  // Focusing the highlighted code (click or Tab) turns it into the editor.
+  document.addEventListener('focusin', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || !target.matches('.cell-code > pre')) return;
+    const cell = cellOf(target);
+    if (!cell) return;
+    void load().then((c) => c.edit(cell, { focus: true, focusIf: () => document.activeElement === target }));
+  });
+
+  // Start loading the runner when a reader reaches for a button.
+  const warm = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest('.cell [data-action="run"]')) {
+      void load().then((c) => c.prepare());
+    }
+  };
+  document.addEventListener('pointerover', warm, { passive: true });
+  document.addEventListener('focusin', warm);
+}
+
+init();
