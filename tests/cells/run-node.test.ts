@@ -1,0 +1,31 @@
+/**
+ * The Node runner: the worker thread with the real loss module, and time limits
+ * (the worker is terminated, the looping cell reported, the cells after it still run).
+ */
+import { expect, test } from 'vitest';
+import { runCellsNode } from '../../src/cells/run-node.ts';
+
+test('cells import the loss module and print tensors as PyTorch does', async () => {
+  const [outcome] = await runCellsNode([
+    { code: "import { Tensor } from '@loss';\nconsole.log(typeof Tensor);", throws: false, timeout: 5000 },
+  ]);
+  expect(outcome).toEqual({ text: 'function', threw: false, stopped: false });
+}, 30_000);
+
+test('an infinite loop is stopped after its time limit; the cells after it still run', async () => {
+  const outcomes = await runCellsNode([
+    { code: 'const before = 1;', throws: false, timeout: 5000 },
+    { code: 'console.log("looping");\nwhile (true) {}', throws: false, timeout: 300 },
+    { code: 'console.log(before + 1);', throws: false, timeout: 5000 },
+  ]);
+  expect(outcomes[1]).toEqual({ text: 'looping\nStopped after 0.3 s (time limit)', threw: false, stopped: true });
+  expect(outcomes[2]).toEqual({ text: '2', threw: false, stopped: false });
+}, 30_000);
+
+test('a loop after a top-level await is stopped too', async () => {
+  const outcomes = await runCellsNode([
+    { code: 'await Promise.resolve();\nfor (;;) {}', throws: false, timeout: 300 },
+    { code: 'console.log("next");', throws: false, timeout: 5000 },
+  ]);
+  expect(outcomes.map((o) => o.text)).toEqual(['Stopped after 0.3 s (time limit)', 'next']);
+}, 30_000);
