@@ -22,8 +22,9 @@ export function alongDim(shape: readonly number[], dim: number): AlongDim {
 }
 
 /**
- * Σ_c v[(o·size + c)·inner + s] (times `times[...]` when given) for every (o, s), in
- * double precision: outer·inner sums, read in memory order.
+ * Σ_c v[(o·size + c)·inner + s] (times `times[...]` when given) for every (o, s): outer·inner
+ * sums, read in memory order, in double precision; or, with `round` (Math.fround), with
+ * every product and partial sum rounded as a float32 kernel would, in class order.
  */
 export function sumAlong(
   v: ArrayLike<number>,
@@ -31,13 +32,18 @@ export function sumAlong(
   size: number,
   inner: number,
   times?: ArrayLike<number>,
+  round?: (x: number) => number,
 ): Float64Array {
   const sums = new Float64Array(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let c = 0; c < size; c++) {
       const off = (o * size + c) * inner;
       const lo = o * inner;
-      if (times === undefined) for (let s = 0; s < inner; s++) sums[lo + s] += v[off + s];
+      if (round !== undefined) {
+        for (let s = 0; s < inner; s++) {
+          sums[lo + s] = round(sums[lo + s] + (times === undefined ? v[off + s] : round(v[off + s] * times[off + s])));
+        }
+      } else if (times === undefined) for (let s = 0; s < inner; s++) sums[lo + s] += v[off + s];
       else for (let s = 0; s < inner; s++) sums[lo + s] += v[off + s] * times[off + s];
     }
   }

@@ -6,6 +6,7 @@ import { Tensor, allocStorage, isFloating, type GradFn } from './tensor.ts';
 import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
 import { checkOptions, promoteFloat, requireFloating, requireTensor, sameShape, shapeStr } from './check.ts';
 import { expandTo } from './expand-to.ts';
+import { roundFor } from './torch-rounding.ts';
 
 export interface BinaryCrossEntropyWithLogitsOptions {
   /** A manual rescaling weight, broadcast to the input's shape. */
@@ -101,18 +102,25 @@ export function binaryCrossEntropyWithLogits(
   const x = input.data;
   const y = target.data;
   const n = x.length;
+  // Each step rounded to the result dtype, in PyTorch's order (./torch-rounding.ts): e.g. for
+  // float32, log(1 + e^-30) is log(1) = 0 there, not 9.4e-14.
+  const r = roundFor(dtype);
   const losses = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const xi = x[i];
     const yi = y[i];
     const m = Math.max(-xi, 0);
     // log(1 + e^-x) = m + log(e^-m + e^(-x-m)), both exponents <= 0.
-    const logSum = Math.log(Math.exp(-m) + Math.exp(-xi - m));
-    const l =
-      posWeight === null
-        ? (1 - yi) * xi + m + logSum
-        : (1 - yi) * xi + ((posWeight[i] - 1) * yi + 1) * (logSum + m);
-    losses[i] = weight === null ? l : l * weight[i];
+    const logSum = r(Math.log(r(r(Math.exp(-m)) + r(Math.exp(r(-xi - m))))));
+    const linear = r(r(1 - yi) * xi);
+    let l: number;
+    if (posWeight === null) {
+      l = r(r(linear + m) + logSum);
+    } else {
+      const logWeight = r(r(r(posWeight[i] - 1) * yi) + 1);
+      l = r(linear + r(logWeight * r(logSum + m)));
+    }
+    losses[i] = weight === null ? l : r(l * weight[i]);
   }
   const out = applyReduction(losses, input.shape, dtype, reduction);
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, dtype);
@@ -121,21 +129,24 @@ export function binaryCrossEntropyWithLogits(
     name: 'BinaryCrossEntropyWithLogitsBackward0',
     inputs: [input],
     backward(gradOutput: Tensor) {
-      const { perElement, scalar } = reductionGrad(gradOutput, reduction, n);
+      // PyTorch: (σ(x) - y)·g, or ((pw·y + 1 - y)·σ(x) - pw·y)·g; times w; then / numel for 'mean'.
+      const { perElement } = reductionGrad(gradOutput, reduction, n);
+      const g0 = gradOutput.data[0];
       const grad = allocStorage(input.dtype, n);
       for (let i = 0; i < n; i++) {
         const xi = x[i];
         const yi = y[i];
-        const u = perElement === null ? scalar : perElement[i];
-        const sig = 1 / (1 + Math.exp(-xi));
+        const u = perElement === null ? g0 : perElement[i];
+        const sig = r(1 / (1 + Math.exp(-xi)));
         let g: number;
         if (posWeight === null) {
-          g = (sig - yi) * u;
+          g = r(r(sig - yi) * u);
         } else {
-          const py = posWeight[i] * yi;
-          g = ((py + 1 - yi) * sig - py) * u;
+          const py = r(posWeight[i] * yi);
+          g = r(r(r(r(r(py + 1) - yi) * sig) - py) * u);
         }
-        grad[i] = weight === null ? g : g * weight[i];
+        if (weight !== null) g = r(g * weight[i]);
+        grad[i] = reduction === 'mean' ? g / n : g;
       }
       return [new Tensor(grad, input.shape, input.dtype)];
     },

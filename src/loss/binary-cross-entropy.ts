@@ -6,6 +6,7 @@ import { Tensor, allocStorage, type GradFn } from './tensor.ts';
 import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
 import { checkOptions, indexStr, requireFloating, requireTensor, sameShape, shapeStr, torchTypeName } from './check.ts';
 import { expandTo } from './expand-to.ts';
+import { roundFor } from './torch-rounding.ts';
 
 export interface BinaryCrossEntropyOptions {
   /** A manual rescaling weight, broadcast to the input's shape. */
@@ -26,7 +27,9 @@ const EPSILON = 1e-12;
  *
  * Each log is clamped at -100 (as PyTorch does), so x = 0 or 1 gives a finite loss (at most
  * 100·w) instead of Infinity, and 0·log 0 is 0·(-100) = 0 rather than NaN. Evaluated as
- * PyTorch's kernel does: (y - 1)·max(log1p(-x), -100) - y·max(log x, -100), then times w.
+ * PyTorch 1.13's CPU kernel does: (y - 1)·max(log(1 - x), -100) - y·max(log x, -100), then
+ * times w, each step rounded to the dtype (./torch-rounding.ts); so, as in PyTorch, a float32
+ * x below 6e-8 with y = 0 gives exactly 0 (1 - x rounds to 1).
  *
  * Shape: input (*), any shape; target the same shape; weight broadcastable to it; output
  * (*) for 'none', else a 0-d scalar.
@@ -92,12 +95,13 @@ export function binaryCrossEntropy(
       );
     }
   }
+  const r = roundFor(input.dtype);
   const losses = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const xi = x[i];
     const yi = y[i];
-    const l = (yi - 1) * Math.max(Math.log1p(-xi), -100) - yi * Math.max(Math.log(xi), -100);
-    losses[i] = weight === null ? l : l * weight[i];
+    const l = r(r(r(yi - 1) * Math.max(r(Math.log(r(1 - xi))), -100)) - r(yi * Math.max(r(Math.log(xi)), -100)));
+    losses[i] = weight === null ? l : r(l * weight[i]);
   }
   const out = applyReduction(losses, input.shape, input.dtype, reduction);
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
@@ -106,13 +110,16 @@ export function binaryCrossEntropy(
     name: 'BinaryCrossEntropyBackward0',
     inputs: [input],
     backward(gradOutput: Tensor) {
-      const { perElement, scalar } = reductionGrad(gradOutput, reduction, n);
+      const { perElement } = reductionGrad(gradOutput, reduction, n);
       const grad = allocStorage(input.dtype, n);
+      // PyTorch: g · (x - y) / max((1 - x) · x, ε), then times w, then / numel for 'mean'.
+      const g0 = perElement === null ? gradOutput.data[0] : 0;
       for (let i = 0; i < n; i++) {
         const xi = x[i];
-        const u = perElement === null ? scalar : perElement[i];
-        const g = (u * (xi - y[i])) / Math.max((1 - xi) * xi, EPSILON);
-        grad[i] = weight === null ? g : g * weight[i];
+        const u = perElement === null ? g0 : perElement[i];
+        let g = r(r(u * r(xi - y[i])) / Math.max(r(r(1 - xi) * xi), EPSILON));
+        if (weight !== null) g = r(g * weight[i]);
+        grad[i] = reduction === 'mean' ? g / n : g;
       }
       return [new Tensor(grad, input.shape, input.dtype)];
     },

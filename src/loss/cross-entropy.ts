@@ -4,6 +4,7 @@
  */
 import { Tensor, allocStorage, isFloating, type DType, type GradFn, type Storage } from './tensor.ts';
 import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
+import { MIRROR_LIMIT, roundFor, softmaxStats, type Round, type SoftmaxStats } from './torch-rounding.ts';
 import { checkOptions, promoteFloat, requireFloating, requireTensor, sameShape, shapeStr } from './check.ts';
 import {
   checkClassWeight,
@@ -15,7 +16,7 @@ import {
 } from './class-target.ts';
 import { logSumExpAlong } from './logsumexp.ts';
 import { expFast, expFast32 } from './fast-exp.ts';
-import { nllGradFnName, weighTargets, type NllLossOptions } from './nll-loss.ts';
+import { nllGradAtTargets, nllGradFnName, reduceNll, weighTargets, type NllLossOptions } from './nll-loss.ts';
 
 export interface CrossEntropyOptions extends NllLossOptions {
   /**
@@ -110,6 +111,35 @@ function checkLabelSmoothing(value: unknown): number {
   return value;
 }
 
+/**
+ * The log-softmax of the logits along the class dim, read per (position i, flat index j):
+ * either mirrored step by step from PyTorch's float32 kernel (inputs up to MIRROR_LIMIT
+ * elements, see ./torch-rounding.ts) or from the fused double-precision log-sum-exp.
+ */
+class ClassLogProbs {
+  readonly x: Storage;
+  readonly round: Round;
+  readonly stats: SoftmaxStats | null;
+  readonly lse: Float64Array | null;
+
+  constructor(x: Storage, round: Round, stats: SoftmaxStats | null, lse: Float64Array | null) {
+    this.x = x;
+    this.round = round;
+    this.stats = stats;
+    this.lse = lse;
+  }
+
+  logp(j: number, i: number): number {
+    const { x, stats, round } = this;
+    return stats !== null ? round(round(x[j] - stats.max[i]) - stats.logSum[i]) : x[j] - this.lse![i];
+  }
+
+  /** softmax = exp(logp), as PyTorch's log-softmax backward evaluates it. */
+  prob(j: number, i: number): number {
+    return this.stats !== null ? this.round(Math.exp(this.logp(j, i))) : expFast(this.x[j] - this.lse![i]);
+  }
+}
+
 /** Class-index targets: log-softmax and nll fused, plus the label-smoothing term. */
 function indexTargets(
   input: Tensor,
@@ -126,36 +156,51 @@ function indexTargets(
   const x = input.data;
   const t = target.data;
   checkTargetRange(t, layout, ignoreIndex);
-  // One pass: the log-sum-exp per position, and the target class's logit picked on the way.
-  const logpT = new Float64Array(N * S);
-  const lse = logSumExpAlong(x, N, C, S, { index: t, skip: ignoreIndex, out: logpT });
-  for (let i = 0; i < logpT.length; i++) logpT[i] -= lse[i];
-  const picked = weighTargets(logpT, t, weight, ignoreIndex);
+  const round = roundFor(input.dtype);
+  const P = N * S;
+
+  // The target class's log-probability per position.
+  const logpT = new Float64Array(P);
+  let lp: ClassLogProbs;
+  if (x.length <= MIRROR_LIMIT) {
+    lp = new ClassLogProbs(x, round, softmaxStats(x, N, C, S, round), null);
+    for (let n = 0; n < N; n++) {
+      for (let s = 0, i = n * S; s < S; s++, i++) {
+        if (t[i] !== ignoreIndex) logpT[i] = lp.logp((n * C + t[i]) * S + s, i);
+      }
+    }
+  } else {
+    // One pass: the log-sum-exp per position, and the target's logit picked on the way.
+    const lse = logSumExpAlong(x, N, C, S, { index: t, skip: ignoreIndex, out: logpT });
+    for (let i = 0; i < P; i++) logpT[i] -= lse[i];
+    lp = new ClassLogProbs(x, round, null, lse);
+  }
+  const picked = weighTargets(logpT, t, weight, ignoreIndex, round);
+  let out = reduceNll(picked, reduction, layout.targetShape, input.dtype);
+
   // Σ_c w[c], the weight of the smoothing term's gradient through the log-sum-exp.
   let sumW = C;
   if (weight !== null) {
     sumW = 0;
     for (let c = 0; c < C; c++) sumW += weight[c];
   }
-  let out = applyReduction(picked.losses, layout.targetShape, input.dtype, reduction, picked.totalWeight);
   if (ls > 0) {
-    // smooth_i = -Σ_c w[c] · (x_{i,c} - lse_i), 0 where ignored, reduced like nll (its 'mean'
-    // also divides by Σ w[t_i]); then (1 - ε)·nll + smooth·(ε/C). The two are reduced apart
-    // and then mixed, as PyTorch does, so that e.g. 0/0 in nll stays NaN.
-    const smooth = new Float64Array(N * S);
+    // smooth_i = -Σ_c w[c] · logp_{i,c}, 0 where ignored, reduced like nll (its 'mean' also
+    // divides by Σ w[t_i]); then (1 - ε)·nll + smooth·(ε/C). The two are reduced apart and
+    // then mixed, as PyTorch does, so that e.g. 0/0 in nll stays NaN.
+    const smooth = new Float64Array(P);
     for (let n = 0; n < N; n++) {
       for (let c = 0; c < C; c++) {
         const off = (n * C + c) * S;
         const wc = weight === null ? 1 : weight[c];
-        for (let s = 0, i = n * S; s < S; s++, i++) smooth[i] += (x[off + s] - lse[i]) * wc;
+        for (let s = 0, i = n * S; s < S; s++, i++) smooth[i] += lp.logp(off + s, i) * wc;
       }
     }
-    for (let i = 0; i < smooth.length; i++) smooth[i] = t[i] === ignoreIndex ? 0 : -smooth[i];
-    const nllPart = applyReduction(picked.losses, layout.targetShape, 'float64', reduction, picked.totalWeight);
+    for (let i = 0; i < P; i++) smooth[i] = picked.ignored[i] === 1 ? 0 : -smooth[i];
     const smoothPart = applyReduction(smooth, layout.targetShape, 'float64', reduction, picked.totalWeight);
-    const mixed = new Float64Array(nllPart.data.length);
-    for (let k = 0; k < mixed.length; k++) mixed[k] = (1 - ls) * nllPart.data[k] + smoothPart.data[k] * (ls / C);
-    out = applyReduction(mixed, nllPart.shape, input.dtype, 'none');
+    const mixed = new Float64Array(out.data.length);
+    for (let k = 0; k < mixed.length; k++) mixed[k] = (1 - ls) * out.data[k] + smoothPart.data[k] * (ls / C);
+    out = applyReduction(mixed, out.shape, input.dtype, 'none');
   }
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
 
@@ -163,32 +208,41 @@ function indexTargets(
     name: ls > 0 ? 'AddBackward0' : nllGradFnName(input.ndim, reduction),
     inputs: [input],
     backward(gradOutput: Tensor) {
-      const { perElement, scalar } = reductionGrad(gradOutput, reduction, picked.totalWeight);
-      const P = N * S;
-      // With u_i the gradient reaching loss_i, d/dlogp_{i,c} is a_i·[c = t_i] - b_i·w[c]:
-      // a_i = -(1 - ε)·w[t_i]·u_i from nll, b_i = (ε/C)·u_i from the smoothing term (both 0
-      // where ignored). Through log-softmax, dx_c = dlogp_c - softmax_c · Σ_k dlogp_k.
-      const a = new Float64Array(P);
-      const b = ls > 0 ? new Float64Array(P) : null;
-      for (let i = 0; i < P; i++) {
-        if (t[i] === ignoreIndex) continue;
-        const u = perElement === null ? scalar : perElement[i];
-        a[i] = -picked.weightOf[i] * ((1 - ls) * u);
-        if (b !== null) b[i] = (ls / C) * u;
-      }
+      // d/dlogp_{i,c} = a_i·[c = t_i] - b_i·w[c]: a_i from nll (PyTorch's nll backward, fed
+      // (1 - ε)·g), b_i = (ε/C)·u_i from the smoothing term (both 0 where ignored). Then
+      // through log-softmax: dx_c = dlogp_c - softmax_c · Σ_k dlogp_k.
+      const a = nllGradAtTargets(picked, gradOutput.data, 1 - ls, reduction, round);
       const grad = allocStorage(input.dtype, x.length);
+      if (ls === 0 && lp.stats === null) {
+        for (let n = 0; n < N; n++) {
+          for (let c = 0; c < C; c++) {
+            const off = (n * C + c) * S;
+            if (x instanceof Float32Array) gradSlice32(x, grad as Float32Array, off, S, c, t, a, lp.lse!, n * S);
+            else gradSlice64(x as Float64Array, grad as Float64Array, off, S, c, t, a, lp.lse!, n * S);
+          }
+        }
+        return [new Tensor(grad, input.shape, input.dtype)];
+      }
+      let b: Float64Array | null = null;
+      if (ls > 0) {
+        const { perElement, scalar } = reductionGrad(gradOutput, reduction, picked.totalWeight);
+        b = new Float64Array(P);
+        for (let i = 0; i < P; i++) {
+          if (picked.ignored[i] === 0) b[i] = (ls / C) * (perElement === null ? scalar : perElement[i]);
+        }
+      }
       for (let n = 0; n < N; n++) {
         for (let c = 0; c < C; c++) {
           const off = (n * C + c) * S;
-          if (b === null) {
-            if (x instanceof Float32Array) gradSlice32(x, grad as Float32Array, off, S, c, t, a, lse, n * S);
-            else gradSlice64(x as Float64Array, grad as Float64Array, off, S, c, t, a, lse, n * S);
-          } else {
-            const wc = weight === null ? 1 : weight[c];
-            for (let s = 0, i = n * S; s < S; s++, i++) {
-              const ai = a[i];
+          const wc = weight === null ? 1 : weight[c];
+          for (let s = 0, i = n * S; s < S; s++, i++) {
+            const ai = a[i];
+            const dlogp = t[i] === c ? ai : 0;
+            if (b === null) {
+              grad[off + s] = round(dlogp - round(lp.prob(off + s, i) * ai));
+            } else {
               const bi = b[i];
-              grad[off + s] = (t[i] === c ? ai : 0) - bi * wc - expFast(x[off + s] - lse[i]) * (ai - bi * sumW);
+              grad[off + s] = dlogp - bi * wc - lp.prob(off + s, i) * (ai - bi * sumW);
             }
           }
         }
@@ -229,7 +283,11 @@ function probabilityTargets(
   const { N, C, S } = layout;
   const P = N * S;
   const x = input.data;
-  const lse = logSumExpAlong(x, N, C, S);
+  const round = roundFor(input.dtype);
+  const lp =
+    x.length <= MIRROR_LIMIT
+      ? new ClassLogProbs(x, round, softmaxStats(x, N, C, S, round), null)
+      : new ClassLogProbs(x, round, null, logSumExpAlong(x, N, C, S));
   // The (smoothed) target, read on the fly: p' = p·(1 - ε) + ε/C.
   const p = target.data;
   const keep = 1 - ls;
@@ -242,7 +300,7 @@ function probabilityTargets(
       const wc = weight === null ? 1 : weight[c];
       for (let s = 0, i = n * S; s < S; s++, i++) {
         const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
-        q[i] += (x[off + s] - lse[i]) * pc * wc;
+        q[i] += lp.logp(off + s, i) * pc * wc;
       }
     }
   }
@@ -278,8 +336,7 @@ function probabilityTargets(
           for (let s = 0, i = n * S; s < S; s++, i++) {
             const u = perElement === null ? scalar : perElement[i];
             const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
-            const dlogp = -u * pc * wc;
-            grad[off + s] = dlogp - expFast(x[off + s] - lse[i]) * (-u * T[i]);
+            grad[off + s] = -u * pc * wc - lp.prob(off + s, i) * (-u * T[i]);
           }
         }
       }

@@ -6,6 +6,7 @@ import { checkDim, requireFloating, requireTensor } from './check.ts';
 import { alongDim, sumAlong } from './along-dim.ts';
 import { logSumExpAlong } from './logsumexp.ts';
 import { expFast } from './fast-exp.ts';
+import { MIRROR_LIMIT, roundFor, softmaxStats } from './torch-rounding.ts';
 
 /**
  * The log of the softmax along `dim`:
@@ -43,13 +44,27 @@ export function logSoftmax(input: Tensor, dim: number): Tensor {
   const d = checkDim(dim, input.shape, 'logSoftmax');
   const { outer, size, inner } = alongDim(input.shape, d);
   const x = input.data;
-  const lse = logSumExpAlong(x, outer, size, inner);
   const out = allocStorage(input.dtype, x.length);
-  for (let o = 0; o < outer; o++) {
-    for (let c = 0; c < size; c++) {
-      const off = (o * size + c) * inner;
-      const lo = o * inner;
-      for (let s = 0; s < inner; s++) out[off + s] = x[off + s] - lse[lo + s];
+  const round = roundFor(input.dtype);
+  const mirror = x.length <= MIRROR_LIMIT;
+  if (mirror) {
+    // PyTorch's kernel step by step (./torch-rounding.ts): (x - max) - log Σ exp(x - max).
+    const { max, logSum } = softmaxStats(x, outer, size, inner, round);
+    for (let o = 0; o < outer; o++) {
+      for (let c = 0; c < size; c++) {
+        const off = (o * size + c) * inner;
+        const lo = o * inner;
+        for (let s = 0; s < inner; s++) out[off + s] = round(round(x[off + s] - max[lo + s]) - logSum[lo + s]);
+      }
+    }
+  } else {
+    const lse = logSumExpAlong(x, outer, size, inner);
+    for (let o = 0; o < outer; o++) {
+      for (let c = 0; c < size; c++) {
+        const off = (o * size + c) * inner;
+        const lo = o * inner;
+        for (let s = 0; s < inner; s++) out[off + s] = x[off + s] - lse[lo + s];
+      }
     }
   }
   if (!input.requiresGrad) return new Tensor(out, input.shape, input.dtype);
@@ -59,13 +74,16 @@ export function logSoftmax(input: Tensor, dim: number): Tensor {
     inputs: [input],
     backward(gradOutput: Tensor) {
       const g = gradOutput.data;
-      const sums = sumAlong(g, outer, size, inner);
+      const sums = sumAlong(g, outer, size, inner, undefined, mirror ? round : undefined);
       const grad = allocStorage(input.dtype, x.length);
       for (let o = 0; o < outer; o++) {
         for (let c = 0; c < size; c++) {
           const off = (o * size + c) * inner;
           const lo = o * inner;
-          for (let s = 0; s < inner; s++) grad[off + s] = g[off + s] - expFast(out[off + s]) * sums[lo + s];
+          for (let s = 0; s < inner; s++) {
+            const e = mirror ? round(Math.exp(out[off + s])) : expFast(out[off + s]);
+            grad[off + s] = round(g[off + s] - round(e * sums[lo + s]));
+          }
         }
       }
       return [new Tensor(grad, input.shape, input.dtype)];

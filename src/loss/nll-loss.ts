@@ -1,9 +1,9 @@
 /**
  * nllLoss: the negative log likelihood loss, PyTorch's `F.nll_loss`.
  */
-import { Tensor, allocStorage, type GradFn } from './tensor.ts';
-import type { Storage } from './tensor.ts';
-import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
+import { Tensor, allocStorage, type DType, type GradFn, type Storage } from './tensor.ts';
+import { checkReduction, type Reduction } from './reduction.ts';
+import { nllCascadeSum, roundFor, type Round } from './torch-rounding.ts';
 import { checkOptions, requireFloating, requireTensor } from './check.ts';
 import {
   checkClassWeight,
@@ -79,24 +79,24 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   const reduction = checkReduction(options.reduction, 'nllLoss');
 
   checkTargetRange(target.data, layout, ignoreIndex);
+  const round = roundFor(input.dtype);
   const logpT = gatherTargetEntries(input.data, target.data, layout, ignoreIndex);
-  const picked = weighTargets(logpT, target.data, weight, ignoreIndex);
-  const out = applyReduction(picked.losses, layout.targetShape, input.dtype, reduction, picked.totalWeight);
+  const picked = weighTargets(logpT, target.data, weight, ignoreIndex, round);
+  const out = reduceNll(picked, reduction, layout.targetShape, input.dtype);
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
 
   const gradFn: GradFn = {
     name: nllGradFnName(input.ndim, reduction),
     inputs: [input],
     backward(gradOutput: Tensor) {
-      const { perElement, scalar } = reductionGrad(gradOutput, reduction, picked.totalWeight);
+      const dlogp = nllGradAtTargets(picked, gradOutput.data, 1, reduction, round);
       const grad = allocStorage(input.dtype, input.data.length);
-      const { C, S } = layout;
+      const { N, C, S } = layout;
       const t = target.data;
-      for (let i = 0; i < t.length; i++) {
-        if (t[i] === ignoreIndex) continue;
-        const n = Math.floor(i / S);
-        const s = i - n * S;
-        grad[(n * C + t[i]) * S + s] = -picked.weightOf[i] * (perElement === null ? scalar : perElement[i]);
+      for (let n = 0; n < N; n++) {
+        for (let s = 0, i = n * S; s < S; s++, i++) {
+          if (t[i] !== ignoreIndex) grad[(n * C + t[i]) * S + s] = dlogp[i];
+        }
       }
       return [new Tensor(grad, input.shape, input.dtype)];
     },
@@ -116,12 +116,18 @@ export function nllGradFnName(ndim: number, reduction: Reduction): string {
 }
 
 export interface PickedTargets {
-  /** Per position: -weight[t]·logp[t], or 0 where ignored. */
+  /** Per position: -logp[t]·weight[t] rounded to the dtype, or 0 where ignored. */
   losses: Float64Array;
   /** Per position: weight[t] (1 without weight), or 0 where ignored. */
   weightOf: Float64Array;
-  /** Σ weightOf: the 'mean' denominator. */
+  /** Whether each position is ignored. */
+  ignored: Uint8Array;
+  /** Σ losses in PyTorch's cascade order: the 'sum'. */
+  sum: number;
+  /** Σ weight[t] over non-ignored positions (their count without weight): the 'mean' denominator. */
   totalWeight: number;
+  /** Whether a class weight was given. */
+  weighted: boolean;
 }
 
 /**
@@ -142,26 +148,76 @@ function gatherTargetEntries(x: Storage, target: Storage, layout: ClassLayout, i
 
 /**
  * The core of nll_loss once each position's target log-probability logpT[i] is known
- * (nllLoss: the input entry; crossEntropy: logit minus log-sum-exp): weight it,
- * loss_i = -logpT[i] · weight[t_i] (as PyTorch's kernel, -input·weight), 0 where ignored.
+ * (nllLoss: the input entry; crossEntropy: its log-softmax): loss_i = -logpT[i] · weight[t_i]
+ * (PyTorch's kernel: -input·weight, rounded to the dtype), 0 where ignored, and the
+ * cascade sums PyTorch reduces them with (./torch-rounding.ts).
  */
 export function weighTargets(
   logpT: Float64Array,
   target: Storage,
   weight: Float64Array | null,
   ignoreIndex: number,
+  round: Round,
 ): PickedTargets {
   const P = target.length;
   const losses = new Float64Array(P);
   const weightOf = new Float64Array(P);
-  let totalWeight = 0;
+  const ignored = new Uint8Array(P);
   for (let i = 0; i < P; i++) {
     const t = target[i];
-    if (t === ignoreIndex) continue; // losses[i] = 0, weightOf[i] = 0
+    if (t === ignoreIndex) {
+      ignored[i] = 1;
+      continue; // losses[i] = 0, weightOf[i] = 0
+    }
     const w = weight === null ? 1 : weight[t];
-    losses[i] = -logpT[i] * w;
+    losses[i] = round(-logpT[i] * w);
     weightOf[i] = w;
-    totalWeight += w;
   }
-  return { losses, weightOf, totalWeight };
+  const { sum, totalWeight } = nllCascadeSum(losses, weight === null ? null : weightOf, (i) => ignored[i] === 1, round);
+  return { losses, weightOf, ignored, sum, totalWeight, weighted: weight !== null };
+}
+
+/** The nll result: per-position losses for 'none', else the cascade sum (divided by the total weight for 'mean'). */
+export function reduceNll(
+  picked: PickedTargets,
+  reduction: Reduction,
+  targetShape: readonly number[],
+  dtype: DType,
+): { data: Storage; shape: number[] } {
+  if (reduction === 'none') {
+    const data = allocStorage(dtype, picked.losses.length);
+    data.set(picked.losses);
+    return { data, shape: [...targetShape] };
+  }
+  const data = allocStorage(dtype, 1);
+  data[0] = reduction === 'sum' ? picked.sum : picked.sum / picked.totalWeight;
+  return { data, shape: [] };
+}
+
+/**
+ * d loss / d logp at each position's target class, as PyTorch's nll backward computes it:
+ * 'none': -w · g_i; 'sum': w · (-g); 'mean': w · (-(g / totalWeight)); 0 where ignored.
+ * `g` is the gradient reaching the nll result, times `scale` (crossEntropy's 1 - ε).
+ */
+export function nllGradAtTargets(
+  picked: PickedTargets,
+  g: Storage,
+  scale: number,
+  reduction: Reduction,
+  round: Round,
+): Float64Array {
+  const P = picked.losses.length;
+  const out = new Float64Array(P);
+  if (reduction === 'none') {
+    for (let i = 0; i < P; i++) {
+      if (picked.ignored[i] === 0) out[i] = round(-picked.weightOf[i] * round(g[i] * scale));
+    }
+    return out;
+  }
+  const gs = round(g[0] * scale);
+  const grad = -(reduction === 'mean' ? round(gs / picked.totalWeight) : gs);
+  for (let i = 0; i < P; i++) {
+    if (picked.ignored[i] === 0) out[i] = picked.weighted ? round(picked.weightOf[i] * grad) : grad;
+  }
+  return out;
 }

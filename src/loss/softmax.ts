@@ -6,6 +6,7 @@ import { checkDim, requireFloating, requireTensor } from './check.ts';
 import { alongDim, sumAlong } from './along-dim.ts';
 import { logSumExpAlong } from './logsumexp.ts';
 import { expFast } from './fast-exp.ts';
+import { MIRROR_LIMIT, roundFor, softmaxStats } from './torch-rounding.ts';
 
 /**
  * The softmax along `dim`:
@@ -44,13 +45,30 @@ export function softmax(input: Tensor, dim: number): Tensor {
   const d = checkDim(dim, input.shape, 'softmax');
   const { outer, size, inner } = alongDim(input.shape, d);
   const x = input.data;
-  const lse = logSumExpAlong(x, outer, size, inner);
   const out = allocStorage(input.dtype, x.length);
-  for (let o = 0; o < outer; o++) {
-    for (let c = 0; c < size; c++) {
-      const off = (o * size + c) * inner;
-      const lo = o * inner;
-      for (let s = 0; s < inner; s++) out[off + s] = expFast(x[off + s] - lse[lo + s]);
+  const round = roundFor(input.dtype);
+  const mirror = x.length <= MIRROR_LIMIT;
+  if (mirror) {
+    // PyTorch's kernel step by step (./torch-rounding.ts): exp(x - max) · (1 / Σ exp(x - max)).
+    const { max, sum } = softmaxStats(x, outer, size, inner, round);
+    for (let o = 0; o < outer; o++) {
+      for (let c = 0; c < size; c++) {
+        const off = (o * size + c) * inner;
+        const lo = o * inner;
+        for (let s = 0; s < inner; s++) {
+          const e = round(Math.exp(round(x[off + s] - max[lo + s])));
+          out[off + s] = round(e * round(1 / sum[lo + s]));
+        }
+      }
+    }
+  } else {
+    const lse = logSumExpAlong(x, outer, size, inner);
+    for (let o = 0; o < outer; o++) {
+      for (let c = 0; c < size; c++) {
+        const off = (o * size + c) * inner;
+        const lo = o * inner;
+        for (let s = 0; s < inner; s++) out[off + s] = expFast(x[off + s] - lse[lo + s]);
+      }
     }
   }
   if (!input.requiresGrad) return new Tensor(out, input.shape, input.dtype);
@@ -60,13 +78,13 @@ export function softmax(input: Tensor, dim: number): Tensor {
     inputs: [input],
     backward(gradOutput: Tensor) {
       const g = gradOutput.data;
-      const dots = sumAlong(g, outer, size, inner, out);
+      const dots = sumAlong(g, outer, size, inner, out, mirror ? round : undefined);
       const grad = allocStorage(input.dtype, x.length);
       for (let o = 0; o < outer; o++) {
         for (let c = 0; c < size; c++) {
           const off = (o * size + c) * inner;
           const lo = o * inner;
-          for (let s = 0; s < inner; s++) grad[off + s] = out[off + s] * (g[off + s] - dots[lo + s]);
+          for (let s = 0; s < inner; s++) grad[off + s] = round(round(g[off + s] - dots[lo + s]) * out[off + s]);
         }
       }
       return [new Tensor(grad, input.shape, input.dtype)];

@@ -1,0 +1,123 @@
+/**
+ * PyTorch's float32 arithmetic, step by step, for the inputs a reader prints.
+ *
+ * PyTorch computes float32 ops in float32: every intermediate is rounded to 24 bits.
+ * Usually that changes only the last bit, but where a sum is close to 1 the rounding is
+ * what you see. For logits [10, 0, 0] and target 0 the true loss is log(1 + 2e^-10) =
+ * 9.0796e-05, but PyTorch sums 1 + 4.54e-5 + 4.54e-5 in float32 (steps of 1.19e-7) and
+ * prints tensor(9.0833e-05). To print what PyTorch prints, ops on float32 inputs of at
+ * most MIRROR_LIMIT elements repeat PyTorch 1.13's CPU kernels operation by operation,
+ * rounding each result with Math.fround: the max-shifted log-softmax, the class-order
+ * float32 sums and nll_loss's cascade sum. (float64 inputs take the same steps without
+ * rounding.)
+ *
+ * Larger inputs take the fused one-pass kernels in double precision (./logsumexp.ts),
+ * which are more accurate and several times faster; their float32 results differ from
+ * PyTorch's by at most a few float32 ulps, invisible at print precision except for values
+ * below 1e-4 that PyTorch prints in scientific notation.
+ *
+ * NOTE: PyTorch's exp/log are SLEEF's (within 1 ulp) and its reductions along the last
+ * dim use 8-lane vector order for more than 8 classes; ours are correctly rounded and
+ * sequential, so a rare last-bit difference remains possible.
+ * Private to the loss module.
+ */
+import type { DType, Storage } from './tensor.ts';
+
+/** Inputs up to this many elements mirror PyTorch's float32 rounding. */
+export const MIRROR_LIMIT = 1 << 16;
+
+export type Round = (v: number) => number;
+
+const identity: Round = (v) => v;
+
+/** Math.fround for float32, the identity for float64. */
+export function roundFor(dtype: DType): Round {
+  return dtype === 'float32' ? Math.fround : identity;
+}
+
+export interface SoftmaxStats {
+  /** max_c x_c per position. */
+  max: Float64Array;
+  /** S = Σ_c exp(x_c - max), accumulated in class order, each step rounded. */
+  sum: Float64Array;
+  /** log S, rounded. */
+  logSum: Float64Array;
+}
+
+/**
+ * The statistics PyTorch's CPU softmax/log_softmax kernels compute per slice along the
+ * dim (layout (outer, size, inner), see ./along-dim.ts): m = max, e_c = round(exp(round(x_c - m))),
+ * S = round(… round(round(e_0 + e_1) + e_2) …), L = round(log S).
+ */
+export function softmaxStats(x: Storage, outer: number, size: number, inner: number, round: Round): SoftmaxStats {
+  const P = outer * inner;
+  const max = new Float64Array(P).fill(-Infinity);
+  const sum = new Float64Array(P);
+  const logSum = new Float64Array(P);
+  for (let o = 0; o < outer; o++) {
+    for (let s = 0; s < inner; s++) {
+      const i = o * inner + s;
+      const first = o * size * inner + s;
+      let m = -Infinity;
+      for (let c = 0, j = first; c < size; c++, j += inner) {
+        const v = x[j];
+        // Like the kernel's vector max, NaN wins.
+        if (v > m || v !== v) m = v;
+        if (m !== m) break;
+      }
+      let acc = 0;
+      for (let c = 0, j = first; c < size; c++, j += inner) acc = round(acc + round(Math.exp(round(x[j] - m))));
+      max[i] = m;
+      sum[i] = acc;
+      logSum[i] = round(Math.log(acc));
+    }
+  }
+  return { max, sum, logSum };
+}
+
+/**
+ * nll_loss's reduction as PyTorch 1.13's CPU kernels compute it: an 8-level cascade sum
+ * over the positions in order (level k collects 16^k terms), skipping ignored positions,
+ * each addition rounded. `terms[i]` is -logp·w of a non-ignored position i, `weights[i]` its
+ * class weight (null: unweighted, the total weight is the count). Returns the 'sum' and the
+ * total weight (the 'mean' denominator).
+ */
+export function nllCascadeSum(
+  terms: Float64Array,
+  weights: Float64Array | null,
+  ignored: (i: number) => boolean,
+  round: Round,
+): { sum: number; totalWeight: number } {
+  const LEVELS = 8;
+  const n = terms.length;
+  const levelPower = Math.max(4, Math.floor(ceilLog2(n) / LEVELS));
+  const levelMask = (1 << levelPower) - 1;
+  const loss = new Float64Array(LEVELS);
+  const weight = new Float64Array(LEVELS);
+  let counted = 0;
+  for (let b = 0; b < n; b++) {
+    if (ignored(b)) continue;
+    counted++;
+    loss[0] = round(loss[0] + terms[b]);
+    if (weights !== null) weight[0] = round(weight[0] + weights[b]);
+    for (let j = 0; j + 1 < LEVELS; j++) {
+      // 2^31 positions would overflow the 32-bit mask; the mirrored path is far smaller.
+      if ((b & (levelMask << (j * levelPower))) !== 0) break;
+      weight[j + 1] = round(weight[j + 1] + weight[j]);
+      loss[j + 1] = round(loss[j + 1] + loss[j]);
+      weight[j] = 0;
+      loss[j] = 0;
+    }
+  }
+  let sum = 0;
+  let totalWeight = 0;
+  for (let j = 0; j < LEVELS; j++) {
+    sum = round(sum + loss[j]);
+    totalWeight = round(totalWeight + weight[j]);
+  }
+  return { sum, totalWeight: weights === null ? counted : totalWeight };
+}
+
+function ceilLog2(n: number): number {
+  return n <= 1 ? 0 : Math.ceil(Math.log2(n));
+}

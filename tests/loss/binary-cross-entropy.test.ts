@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { tensor, binaryCrossEntropy } from '../../src/loss/index.ts';
+import { expectClose } from '../helpers/close.ts';
+import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
+
+const cases = loadLossFixture('loss-binary-cross-entropy.json');
+const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'binaryCrossEntropy');
+
+describe('binaryCrossEntropy against PyTorch 1.13 fixtures', () => {
+  it('covers the BCELoss configurations of common_nn.py and the clamp', () => {
+    expect(cases.length).toBeGreaterThan(20);
+  });
+  for (const c of cases) it(c.name, () => checkLossCase(c));
+});
+
+describe('binaryCrossEntropy rejects what PyTorch rejects, naming the fault', () => {
+  for (const c of errors) it(c.name, () => checkLossErrorCase(c));
+});
+
+describe('binaryCrossEntropy by hand', () => {
+  it('is -(y log x + (1 - y) log(1 - x)), weighted', () => {
+    const x = tensor([0.9, 0.2], { dtype: 'float64' });
+    const y = tensor([1, 0], { dtype: 'float64' });
+    const w = tensor([2, 0.5], { dtype: 'float64' });
+    const none = binaryCrossEntropy(x, y, { weight: w, reduction: 'none' });
+    expectClose(none.data, [-2 * Math.log(0.9), -0.5 * Math.log(0.8)], { atol: 0, rtol: 1e-15 });
+  });
+
+  it('clamps each log at -100, so x = 0 or 1 gives at most 100 and never NaN', () => {
+    const x = tensor([0, 1, 0, 1], { dtype: 'float64', requiresGrad: true });
+    const y = tensor([1, 0, 0, 1], { dtype: 'float64' });
+    const loss = binaryCrossEntropy(x, y, { reduction: 'none' });
+    expectClose(loss.data, [100, 100, 0, 0], { atol: 0, rtol: 0 });
+    loss.backward(tensor([1, 1, 1, 1], { dtype: 'float64' }));
+    expectClose(x.grad!.data, [-1e12, 1e12, 0, 0], { atol: 0, rtol: 1e-15 });
+  });
+
+  it('says which element is out of [0, 1]', () => {
+    expect(() => binaryCrossEntropy(tensor([[0.5, 0.1], [2, 0.3]]), tensor([[0, 1], [1, 0]], { dtype: 'float32' }))).toThrow(
+      /all elements of input should be between 0 and 1: .*input\[1, 0\] is 2/,
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { tensor, softmax } from '../../src/loss/index.ts';
+import { expectClose } from '../helpers/close.ts';
+import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
+
+const cases = loadLossFixture('loss-softmax.json').filter((c) => c.fn === 'softmax');
+const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'softmax');
+
+describe('softmax against PyTorch 1.13 fixtures', () => {
+  it('covers every dim, 0-d, float64, non-finite and empty inputs', () => {
+    expect(cases.length).toBeGreaterThan(15);
+  });
+  for (const c of cases) it(c.name, () => checkLossCase(c));
+});
+
+describe('softmax rejects what PyTorch rejects, naming the fault', () => {
+  for (const c of errors) it(c.name, () => checkLossErrorCase(c));
+});
+
+describe('softmax by hand', () => {
+  it('sums to 1 along dim and matches exp(x)/Σexp(x)', () => {
+    const x = tensor([[1, 2, 3], [-1, 0, 1]], { dtype: 'float64' });
+    const y = softmax(x, 1).data;
+    const z = Math.exp(1) + Math.exp(2) + Math.exp(3);
+    expectClose(y.slice(0, 3), [Math.exp(1) / z, Math.exp(2) / z, Math.exp(3) / z], { atol: 0, rtol: 1e-15 });
+    expectClose(y[3] + y[4] + y[5], 1, { atol: 1e-15, rtol: 0 });
+  });
+
+  it('does not overflow for logits near 1e4', () => {
+    const y = softmax(tensor([1e4, 1e4 - Math.LN2], { dtype: 'float64' }), 0).data;
+    expectClose(y, [2 / 3, 1 / 3], { atol: 0, rtol: 1e-12 });
+  });
+
+  it('handles a slice longer than one block (5000 positions)', () => {
+    const n = 5000;
+    const data = Array.from({ length: 2 * n }, (_, i) => Math.sin(i) * 30);
+    const y = softmax(tensor(data, { dtype: 'float64', shape: [2, n] }), 0).data;
+    for (let s = 0; s < n; s += 997) {
+      const a = Math.exp(data[s]);
+      const b = Math.exp(data[n + s]);
+      expectClose([y[s], y[n + s]], [a / (a + b), b / (a + b)], { atol: 1e-300, rtol: 1e-13 });
+    }
+  });
+});
