@@ -1,0 +1,55 @@
+/**
+ * npm run new-lesson -- "Title of the lesson" [--id file-name] [--content-dir content]
+ *
+ * Creates content/<id>.mdx (id made from the title unless --id is given) with valid
+ * frontmatter, the next free order, an example cell with its output and an example
+ * exercise, then prints the file and the URL where the lesson will appear (SITE_URL and
+ * BASE_PATH are honoured, as in the build). Never overwrites a file. Exits 1 with a
+ * one-line message on any mistake.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLesson, LessonError } from '../src/book/new-lesson.ts';
+import { basePath, chapterUrl, siteUrl } from '../src/book/site-address.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const usage = 'usage: npm run new-lesson -- "Title of the lesson" [--id file-name]';
+
+try {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { id: { type: 'string' }, 'content-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new LessonError(`${(e as Error).message}\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  if (positionals.length !== 1) {
+    throw new LessonError(
+      positionals.length === 0
+        ? `give the lesson a title.\n${usage}`
+        : `give the title as one argument, in quotes: npm run new-lesson -- "${positionals.join(' ')}"`,
+    );
+  }
+  const address = { base: basePath(), site: siteUrl() };
+  const lesson = createLesson({
+    title: positionals[0],
+    id: values.id,
+    contentDir: resolve(values['content-dir'] ?? resolve(root, 'content')),
+  });
+  const url = chapterUrl(lesson.id, address);
+  console.log(`Created ${lesson.file} (order ${lesson.order}).`);
+  console.log(`It will appear at ${url}`);
+  console.log('Next: edit it (`npm run dev` shows it as you write), `npm run record` to record the');
+  console.log('outputs of its cells, then `npm test`. The "Writing lessons" page explains the syntax.');
+} catch (e) {
+  if (!(e instanceof LessonError) && !(e instanceof Error && /^(BASE_PATH|SITE_URL)=/.test(e.message))) throw e;
+  console.error(`new-lesson: ${e.message}`);
+  process.exit(1);
+}

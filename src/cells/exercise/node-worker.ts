@@ -1,0 +1,22 @@
+/**
+ * TEMPORARY: the Node cell worker with '@exercise' importable, until the site's own
+ * worker (src/cells/node-worker.ts) answers '@exercise' too.
+ */
+import { parentPort } from 'node:worker_threads';
+import { transform } from 'sucrase';
+import { parse } from 'sucrase/dist/parser/index.js';
+import * as loss from '../../loss/index.ts';
+import * as exercise from './checks.ts';
+import { createWorkerCore } from '../worker-core.ts';
+import type { Transpiler } from '../notebook.ts';
+import type { HostMessage } from '../protocol.ts';
+
+if (!parentPort) throw new Error('node-worker.ts must run as a worker thread');
+const port = parentPort;
+const handle = createWorkerCore({
+  transpiler: { transform, parse } as unknown as Transpiler,
+  modules: { '@loss': loss, '@exercise': exercise },
+  post: (message) => port.postMessage(message),
+});
+port.on('message', (message: HostMessage) => void handle(message));
+port.postMessage({ type: 'ready' });
