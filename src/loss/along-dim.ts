@@ -7,6 +7,8 @@
  * outer = N, size = C, inner = d1·…·dk; and 0 for an unbatched (C) input.
  * Private to the loss module.
  */
+import { laneSum } from './torch-rounding.ts';
+
 export interface AlongDim {
   outer: number;
   size: number;
@@ -35,6 +37,14 @@ export function sumAlong(
   round?: (x: number) => number,
 ): Float64Array {
   const sums = new Float64Array(outer * inner);
+  if (round !== undefined && inner === 1) {
+    // Along the last dim: PyTorch's lane order (./torch-rounding.ts).
+    for (let o = 0; o < outer; o++) {
+      const off = o * size;
+      sums[o] = laneSum(size, (c) => (times === undefined ? v[off + c] : round(v[off + c] * times[off + c])), round);
+    }
+    return sums;
+  }
   for (let o = 0; o < outer; o++) {
     for (let c = 0; c < size; c++) {
       const off = (o * size + c) * inner;

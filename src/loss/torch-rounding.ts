@@ -16,9 +16,13 @@
  * PyTorch's by at most a few float32 ulps, invisible at print precision except for values
  * below 1e-4 that PyTorch prints in scientific notation.
  *
- * NOTE: PyTorch's exp/log are SLEEF's (within 1 ulp) and its reductions along the last
- * dim use 8-lane vector order for more than 8 classes; ours are correctly rounded and
- * sequential, so a rare last-bit difference remains possible.
+ * Sums along the last dim follow PyTorch's AVX2 kernels: with 8 or more terms, 8 lanes
+ * each add every 8th term, then the lanes are added as a tree ((0+4)+(2+6))+((1+5)+(3+7));
+ * with fewer, in order. Along other dims the terms are added in order.
+ *
+ * NOTE: PyTorch's exp/log are SLEEF's (within 1 ulp), ours correctly rounded, so a rare
+ * last-bit difference remains possible; and PyTorch on an AVX-512 machine (16 lanes) or
+ * without AVX2 sums in yet another order, so its own last bits differ between machines.
  * Private to the loss module.
  */
 import type { DType, Storage } from './tensor.ts';
@@ -65,14 +69,39 @@ export function softmaxStats(x: Storage, outer: number, size: number, inner: num
         if (v > m || v !== v) m = v;
         if (m !== m) break;
       }
-      let acc = 0;
-      for (let c = 0, j = first; c < size; c++, j += inner) acc = round(acc + round(Math.exp(round(x[j] - m))));
+      let acc: number;
+      if (inner === 1) {
+        acc = laneSum(size, (c) => round(Math.exp(round(x[first + c] - m))), round);
+      } else {
+        acc = 0;
+        for (let c = 0, j = first; c < size; c++, j += inner) acc = round(acc + round(Math.exp(round(x[j] - m))));
+      }
       max[i] = m;
       sum[i] = acc;
       logSum[i] = round(Math.log(acc));
     }
   }
   return { max, sum, logSum };
+}
+
+/**
+ * Σ_{c < size} term(c) in the order of PyTorch's AVX2 `reduce_all` over a contiguous row:
+ * in order below 8 terms; else 8 lanes (lane k adds terms k, k+8, k+16, ...) and a tree.
+ */
+export function laneSum(size: number, term: (c: number) => number, round: Round): number {
+  if (size < 8) {
+    let acc = 0;
+    for (let c = 0; c < size; c++) acc = c === 0 ? term(0) : round(acc + term(c));
+    return acc;
+  }
+  const lane = new Float64Array(8);
+  for (let k = 0; k < 8; k++) lane[k] = term(k);
+  for (let c = 8; c < size; c++) lane[c & 7] = round(lane[c & 7] + term(c));
+  const b0 = round(lane[0] + lane[4]);
+  const b1 = round(lane[1] + lane[5]);
+  const b2 = round(lane[2] + lane[6]);
+  const b3 = round(lane[3] + lane[7]);
+  return round(round(b0 + b2) + round(b1 + b3));
 }
 
 /**
