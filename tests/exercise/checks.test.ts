@@ -53,7 +53,7 @@ describe('expectTensorClose', () => {
   it('gives the first entry that is off, both values, and how many are off', () => {
     const got = tensor([[0.7856, 0.1753, 0.2], [0.0493, 0.0545, 0.5]]);
     expect(messageOf(() => expectTensorClose(got, want, { what: 'your softmax', atol: 1e-4, rtol: 0 })))
-      .toBe('your softmax is off at [0, 2]: got 0.2, expected 0.0391 (2 of 6 entries are off by more than the tolerance)');
+      .toBe('your softmax is off at [0, 2]: got 0.2, expected 0.0391 (2 of 6 entries off by more than the tolerance)');
   });
 
   it('reports a shape mismatch before any value', () => {
@@ -63,7 +63,7 @@ describe('expectTensorClose', () => {
 
   it('reports NaN as NaN', () => {
     expect(messageOf(() => expectTensorClose(tensor([1, NaN]), tensor([1, 2]), { atol: 1e-6, rtol: 0 })))
-      .toBe('your result has NaN at [1]; expected 2 (1 of 2 entries are off by more than the tolerance)');
+      .toBe('your result has NaN at [1]; expected 2 (1 of 2 entries off by more than the tolerance)');
   });
 
   it('accepts numbers and nested arrays on either side', () => {

@@ -170,7 +170,7 @@ export function expectTensorClose(actual: unknown, expected: unknown, options: T
   const w = want.data[first];
   const where = got.shape.length === 0 ? '' : ` at ${formatIndex(unravel(first, got.shape))}`;
   const [gs, ws] = formatPair(g, w);
-  const more = want.data.length > 1 ? ` (${count} of ${want.data.length} entries are off by more than the tolerance)` : '';
+  const more = want.data.length > 1 ? ` (${count} of ${want.data.length} entries off by more than the tolerance)` : '';
   if (Number.isNaN(g)) throw new CheckFailure(`${what} has NaN${where}; expected ${ws}${more}`);
   if (!Number.isFinite(g)) throw new CheckFailure(`${what} has ${gs}${where}; expected ${ws}${more}`);
   throw new CheckFailure(`${what} is off${where}: got ${gs}, expected ${ws}${more}`);
