@@ -48,9 +48,10 @@ function stateOf(el: HTMLElement): CellState {
   return s;
 }
 
-/** Warm up: start the runner so the first Run does not wait for it. */
+/** Warm up: start a worker so the first Run does not wait for it. */
 export function prepare(): void {
   pool ??= createPool();
+  pool.warm();
 }
 
 /** Run the notebook up to this cell and show the cell's output. */

@@ -142,6 +142,8 @@ export interface Lease {
 
 export interface WorkerPool {
   take(): Promise<Lease>;
+  /** Start a spare worker now, so that the next take() does not wait for it. */
+  warm(): void;
 }
 
 /** Workers in a sandboxed iframe (built site). */
@@ -172,6 +174,9 @@ export function iframePool(): WorkerPool {
     spare = spawn(frame);
   };
   return {
+    warm() {
+      if (!spare) startSpare();
+    },
     async take() {
       frame ??= new Frame(getSource());
       const f = frame;
@@ -214,6 +219,9 @@ export function directPool(): WorkerPool {
   };
   let spare: Channel | null = null;
   return {
+    warm() {
+      spare ??= start();
+    },
     async take() {
       const channel = spare ?? start();
       spare = null;
