@@ -128,8 +128,8 @@ const oursFwdBwd = timeRuns(() => {
 }, 2, 9);
 
 const memFwd = countTypedArrayBytes(() => crossEntropy(x, target));
+xg.grad = null; // so that freeing the last run's gradient does not offset the new one
 const memFwdBwd = countTypedArrayBytes(() => {
-  xg.grad = null;
   crossEntropy(xg, target).backward();
   return xg.grad;
 });
