@@ -5,15 +5,17 @@
  * traces) and by `npm test` (tests/book/book.test.ts).
  *
  * Per chapter: the frontmatter exists, is YAML, and fits ./chapter-schema.ts; the file
- * name is a usable id. Across chapters (what a per-entry schema cannot see): no two
+ * name is a usable id; the MDX parses, cell flags are known and exercises have all their
+ * parts (./validate-body.ts). Across chapters (what a per-entry schema cannot see): no two
  * chapters share an `order`; every prerequisite names a chapter that exists and comes
  * earlier in the book.
  *
- * Cells are checked elsewhere: their recorded outputs by the doc-tests and the build's
- * remark plugin, exercises by tests/cells/exercises.test.ts.
+ * What cells print is checked elsewhere: recorded outputs by the doc-tests and the build's
+ * remark plugin, exercises' solutions and starters by tests/exercise/exercises.test.ts.
  */
 import { chapterSchema, type ChapterData } from './chapter-schema.ts';
 import { lineOf, readChapters, type ChapterFile } from './read-chapters.ts';
+import { validateBody } from './validate-body.ts';
 
 export interface BookProblem {
   file: string;
@@ -75,6 +77,11 @@ export function validateChapters(chapters: readonly ChapterFile[]): BookProblem[
       continue;
     }
     valid.push({ chapter, data: result.data });
+  }
+
+  for (const chapter of chapters) {
+    if (chapter.frontmatterError) continue;
+    for (const p of validateBody(chapter)) problems.push({ file: chapter.file, ...p });
   }
 
   const byId = new Map(chapters.map((c) => [c.id, c]));

@@ -75,6 +75,17 @@ describe('validateBook', () => {
     expect(lines[0]).toMatch(/^plain\.mdx:1: the file has no frontmatter: start it with a `---` line.*npm run new-lesson/);
   });
 
+  it('points at MDX that does not parse, unknown cell flags and incomplete exercises', () => {
+    const lines = linesOf('bad-body');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^braces\.mdx:7: MDX cannot read this \(.+\): in text, write \\\{ for a literal brace/);
+    expect(lines.slice(1)).toEqual([
+      'exercises.mdx:7: unknown cell flag "trows" (known: throws, timeout=<ms>): fix the fence\'s first line, e.g. ```ts run or ```ts run throws',
+      'exercises.mdx:11: this exercise has no ```ts solution fence after it: add one (readers can reveal it, and the doc-tests run it against the checks)',
+      'exercises.mdx:22: this ```ts solution fence does not belong to an exercise: put it right after a ```ts exercise fence (or its other check/solution fences and hints), with no text in between',
+    ]);
+  });
+
   it('asks to rename a file whose name cannot be an id', () => {
     expect(linesOf('bad-file-name')).toEqual([
       'My Lesson.mdx:1: the file name "My Lesson.mdx" cannot be a chapter id (it becomes the chapter\'s URL): rename the file to "my-lesson.mdx" (lower-case letters, digits and dashes)',
