@@ -37,6 +37,8 @@ export default defineConfig({
         '@codemirror/language',
         '@codemirror/lang-javascript',
         'sucrase',
+        'sucrase/dist/esm/parser/index.js',
+        '@lezer/highlight',
       ],
     },
   },
