@@ -1,3 +1,5 @@
+export {};
+
 /**
  * The only cell script a chapter page loads up front (keep it tiny). It reveals the
  * cells' buttons and, on the first interaction, loads client.ts (and through it the
