@@ -175,7 +175,7 @@ function indexTargets(
     for (let i = 0; i < P; i++) logpT[i] -= lse[i];
     lp = new ClassLogProbs(x, round, null, lse);
   }
-  const picked = weighTargets(logpT, t, weight, ignoreIndex, round);
+  const picked = weighTargets(logpT, t, weight, ignoreIndex, round, lp.stats !== null);
   let out = reduceNll(picked, reduction, layout.targetShape, input.dtype);
 
   // Σ_c w[c], the weight of the smoothing term's gradient through the log-sum-exp.

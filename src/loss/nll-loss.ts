@@ -3,7 +3,7 @@
  */
 import { Tensor, allocStorage, type DType, type GradFn, type Storage } from './tensor.ts';
 import { checkReduction, type Reduction } from './reduction.ts';
-import { nllCascadeSum, roundFor, type Round } from './torch-rounding.ts';
+import { MIRROR_LIMIT, nllCascadeSum, roundFor, type Round } from './torch-rounding.ts';
 import { checkOptions, requireFloating, requireTensor } from './check.ts';
 import {
   checkClassWeight,
@@ -81,7 +81,7 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   checkTargetRange(target.data, layout, ignoreIndex);
   const round = roundFor(input.dtype);
   const logpT = gatherTargetEntries(input.data, target.data, layout, ignoreIndex);
-  const picked = weighTargets(logpT, target.data, weight, ignoreIndex, round);
+  const picked = weighTargets(logpT, target.data, weight, ignoreIndex, round, input.data.length <= MIRROR_LIMIT);
   const out = reduceNll(picked, reduction, layout.targetShape, input.dtype);
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
 
@@ -118,16 +118,14 @@ export function nllGradFnName(ndim: number, reduction: Reduction): string {
 export interface PickedTargets {
   /** Per position: -logp[t]·weight[t] rounded to the dtype, or 0 where ignored. */
   losses: Float64Array;
-  /** Per position: weight[t] (1 without weight), or 0 where ignored. */
-  weightOf: Float64Array;
-  /** Whether each position is ignored. */
+  /** Per position: weight[t], or 0 where ignored; null without a class weight. */
+  weightOf: Float64Array | null;
+  /** 1 where the position's target is ignoreIndex. */
   ignored: Uint8Array;
   /** Σ losses in PyTorch's cascade order: the 'sum'. */
   sum: number;
   /** Σ weight[t] over non-ignored positions (their count without weight): the 'mean' denominator. */
   totalWeight: number;
-  /** Whether a class weight was given. */
-  weighted: boolean;
 }
 
 /**
@@ -149,8 +147,9 @@ function gatherTargetEntries(x: Storage, target: Storage, layout: ClassLayout, i
 /**
  * The core of nll_loss once each position's target log-probability logpT[i] is known
  * (nllLoss: the input entry; crossEntropy: its log-softmax): loss_i = -logpT[i] · weight[t_i]
- * (PyTorch's kernel: -input·weight, rounded to the dtype), 0 where ignored, and the
- * cascade sums PyTorch reduces them with (./torch-rounding.ts).
+ * (PyTorch's kernel: -input·weight, rounded to the dtype), 0 where ignored, and their sum
+ * and total weight: with `mirror` in PyTorch's cascade order (./torch-rounding.ts), else in
+ * double precision.
  */
 export function weighTargets(
   logpT: Float64Array,
@@ -158,23 +157,37 @@ export function weighTargets(
   weight: Float64Array | null,
   ignoreIndex: number,
   round: Round,
+  mirror: boolean,
 ): PickedTargets {
   const P = target.length;
-  const losses = new Float64Array(P);
-  const weightOf = new Float64Array(P);
+  const losses = logpT; // overwritten in place: logpT is not needed afterwards
+  const weightOf = weight === null ? null : new Float64Array(P);
   const ignored = new Uint8Array(P);
+  const f32 = round === Math.fround;
   for (let i = 0; i < P; i++) {
     const t = target[i];
     if (t === ignoreIndex) {
       ignored[i] = 1;
-      continue; // losses[i] = 0, weightOf[i] = 0
+      losses[i] = 0;
+      continue;
     }
     const w = weight === null ? 1 : weight[t];
-    losses[i] = round(-logpT[i] * w);
-    weightOf[i] = w;
+    const l = -logpT[i] * w;
+    losses[i] = f32 ? Math.fround(l) : l;
+    if (weightOf !== null) weightOf[i] = w;
   }
-  const { sum, totalWeight } = nllCascadeSum(losses, weight === null ? null : weightOf, (i) => ignored[i] === 1, round);
-  return { losses, weightOf, ignored, sum, totalWeight, weighted: weight !== null };
+  if (mirror) {
+    const { sum, totalWeight } = nllCascadeSum(losses, weightOf, ignored, round);
+    return { losses, weightOf, ignored, sum, totalWeight };
+  }
+  // Large inputs: plain double-precision sums (see ./torch-rounding.ts).
+  let sum = 0;
+  let totalWeight = 0;
+  for (let i = 0; i < P; i++) {
+    sum += losses[i];
+    totalWeight += ignored[i] === 1 ? 0 : weightOf === null ? 1 : weightOf[i];
+  }
+  return { losses, weightOf, ignored, sum, totalWeight };
 }
 
 /** The nll result: per-position losses for 'none', else the cascade sum (divided by the total weight for 'mean'). */
@@ -210,14 +223,17 @@ export function nllGradAtTargets(
   const out = new Float64Array(P);
   if (reduction === 'none') {
     for (let i = 0; i < P; i++) {
-      if (picked.ignored[i] === 0) out[i] = round(-picked.weightOf[i] * round(g[i] * scale));
+      if (picked.ignored[i] === 0) {
+        const w = picked.weightOf === null ? 1 : picked.weightOf[i];
+        out[i] = round(-w * round(g[i] * scale));
+      }
     }
     return out;
   }
   const gs = round(g[0] * scale);
   const grad = -(reduction === 'mean' ? round(gs / picked.totalWeight) : gs);
   for (let i = 0; i < P; i++) {
-    if (picked.ignored[i] === 0) out[i] = picked.weighted ? round(picked.weightOf[i] * grad) : grad;
+    if (picked.ignored[i] === 0) out[i] = picked.weightOf !== null ? round(picked.weightOf[i] * grad) : grad;
   }
   return out;
 }

@@ -107,14 +107,14 @@ export function laneSum(size: number, term: (c: number) => number, round: Round)
 /**
  * nll_loss's reduction as PyTorch 1.13's CPU kernels compute it: an 8-level cascade sum
  * over the positions in order (level k collects 16^k terms), skipping ignored positions,
- * each addition rounded. `terms[i]` is -logp·w of a non-ignored position i, `weights[i]` its
- * class weight (null: unweighted, the total weight is the count). Returns the 'sum' and the
- * total weight (the 'mean' denominator).
+ * each addition rounded. `terms[i]` is -logp·w of position i, `weights[i]` its class weight
+ * (null: unweighted, the total weight is the count), `ignored[i]` 1 to skip it. Returns the
+ * 'sum' and the total weight (the 'mean' denominator).
  */
 export function nllCascadeSum(
   terms: Float64Array,
   weights: Float64Array | null,
-  ignored: (i: number) => boolean,
+  ignored: Uint8Array,
   round: Round,
 ): { sum: number; totalWeight: number } {
   const LEVELS = 8;
@@ -123,21 +123,37 @@ export function nllCascadeSum(
   const levelMask = (1 << levelPower) - 1;
   const loss = new Float64Array(LEVELS);
   const weight = new Float64Array(LEVELS);
+  // Level 0 lives in locals (l0, w0); the carry loop moves it up every 16th position.
+  const f32 = round === Math.fround;
+  let l0 = 0;
+  let w0 = 0;
   let counted = 0;
   for (let b = 0; b < n; b++) {
-    if (ignored(b)) continue;
+    if (ignored[b] === 1) continue;
     counted++;
-    loss[0] = round(loss[0] + terms[b]);
-    if (weights !== null) weight[0] = round(weight[0] + weights[b]);
+    if (f32) {
+      l0 = Math.fround(l0 + terms[b]);
+      if (weights !== null) w0 = Math.fround(w0 + weights[b]);
+    } else {
+      l0 += terms[b];
+      if (weights !== null) w0 += weights[b];
+    }
+    if ((b & levelMask) !== 0) continue; // the common case: no carry
+    loss[0] = l0;
+    weight[0] = w0;
     for (let j = 0; j + 1 < LEVELS; j++) {
-      // 2^31 positions would overflow the 32-bit mask; the mirrored path is far smaller.
+      // 2^31 positions would overflow the 32-bit mask; the inputs here are far smaller.
       if ((b & (levelMask << (j * levelPower))) !== 0) break;
       weight[j + 1] = round(weight[j + 1] + weight[j]);
       loss[j + 1] = round(loss[j + 1] + loss[j]);
       weight[j] = 0;
       loss[j] = 0;
     }
+    l0 = loss[0];
+    w0 = weight[0];
   }
+  loss[0] = l0;
+  weight[0] = w0;
   let sum = 0;
   let totalWeight = 0;
   for (let j = 0; j < LEVELS; j++) {

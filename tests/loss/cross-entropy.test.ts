@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor, tensor, crossEntropy, nllLoss, logSoftmax, softmax } from '../../src/loss/index.ts';
+import { MIRROR_LIMIT } from '../../src/loss/torch-rounding.ts';
 import { expectClose } from '../helpers/close.ts';
 import {
   checkLossCase,
@@ -85,7 +86,7 @@ describe('crossEntropy gradient', () => {
   });
 });
 
-describe('crossEntropy on large inputs (the fused kernel paths)', () => {
+describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT elements)', () => {
   // Reference: the textbook two-pass formula with Math.exp/Math.log, per position.
   function reference(x: Float32Array | Float64Array, t: ArrayLike<number>, N: number, C: number, S: number): number {
     let total = 0;
@@ -101,8 +102,13 @@ describe('crossEntropy on large inputs (the fused kernel paths)', () => {
     return total / (N * S);
   }
 
+  it('uses the fused path here (inputs larger than MIRROR_LIMIT)', () => {
+    expect(3 * 5 * 5000).toBeGreaterThan(MIRROR_LIMIT);
+    expect(12000 * 7).toBeGreaterThan(MIRROR_LIMIT);
+  });
+
   it('matches the reference across block boundaries (S = 5000 > the 2048 block)', () => {
-    const N = 2;
+    const N = 3;
     const C = 5;
     const S = 5000;
     const x = new Float64Array(N * C * S).map((_, i) => Math.sin(i * 12.9898) * 8);
@@ -111,22 +117,88 @@ describe('crossEntropy on large inputs (the fused kernel paths)', () => {
     expectClose(loss.item(), reference(x, t, N, C, S), { atol: 0, rtol: 1e-13 });
   });
 
-  it('matches the reference for many rows (N = 5000, the row path)', () => {
-    const N = 5000;
+  it('matches the reference for many rows (N = 12000, the row path)', () => {
+    const N = 12000;
     const C = 7;
     const x = new Float32Array(N * C).map((_, i) => Math.cos(i * 3.7) * 20);
     const t = new Float64Array(N).map((_, i) => (i * 3) % C);
     const loss = crossEntropy(new Tensor(x, [N, C], 'float32'), new Tensor(t, [N], 'int64'));
-    expectClose(loss.item(), reference(x, t, N, 1 * C, 1), { atol: 0, rtol: 1e-6 });
+    expectClose(loss.item(), reference(x, t, N, C, 1), { atol: 0, rtol: 1e-6 });
   });
 
   it('stays exact where a logit is 1000 above the first class (the overflow fallback)', () => {
     // e^(x_c - x_0) overflows for both rows; the max-shifted recomputation gives
     // lse = 500 (+ e^-500, below double resolution) and lse = 1000.
-    const x = tensor([[-500, 500, 0], [0, 0, 1000]], { dtype: 'float64', requiresGrad: true });
-    const loss = crossEntropy(x, tensor([1, 0]), { reduction: 'none' });
-    expectClose(loss.data, [0, 1000], { atol: 0, rtol: 0 });
-    loss.backward(tensor([1, 1], { dtype: 'float64' }));
-    expectClose(x.grad!.data, [0, 0, Math.exp(-500), -1, 0, 1], { atol: 0, rtol: 1e-12 });
+    const rows = 12000;
+    const data = new Float64Array(rows * 3);
+    data.set([-500, 500, 0, 0, 0, 1000]);
+    const x = new Tensor(data, [rows, 3], 'float64', { requiresGrad: true });
+    const t = new Float64Array(rows);
+    t[0] = 1;
+    const loss = crossEntropy(x, new Tensor(t, [rows], 'int64'), { reduction: 'none' });
+    expectClose(loss.data.slice(0, 2), [0, 1000], { atol: 0, rtol: 0 });
+    loss.backward(new Tensor(new Float64Array(rows).fill(1), [rows], 'float64'));
+    expectClose(x.grad!.data.slice(0, 6), [0, 0, Math.exp(-500), -1, 0, 1], { atol: 0, rtol: 1e-12 });
   });
+
+  // The fused path must agree with the mirrored one (PyTorch's steps, checked against the
+  // fixtures) on every option, on NaN / ±inf / extreme logits, values and gradients.
+  for (const dtype of ['float32', 'float64'] as const) {
+    for (const options of [
+      {},
+      { reduction: 'none' as const },
+      { reduction: 'sum' as const, weight: true, ignoreIndex: 2 },
+      { labelSmoothing: 0.2, weight: true, ignoreIndex: -1 },
+      { labelSmoothing: 0.3, reduction: 'none' as const },
+      { probabilities: true, weight: true, labelSmoothing: 0.1 },
+      { probabilities: true, reduction: 'none' as const },
+    ]) {
+      it(`agrees with the mirrored path: ${dtype} ${JSON.stringify(options)}`, () => {
+        const N = 40;
+        const C = 5;
+        const S = 400; // 80000 elements per call; each sample alone (2000) takes the mirrored path
+        const x = new Float64Array(N * C * S).map((_, i) => Math.sin(i * 1.618) * 6);
+        x[7] = NaN;
+        x[S + 3] = Infinity;
+        x[2 * S + 9] = -Infinity;
+        x[C * S + 11] = 1e4;
+        x[C * S + S + 11] = -1e4;
+        const t = new Float64Array(N * S).map((_, i) => ((i * 13) % (C + 1)) - 1); // -1 .. C-1
+        t[9] = 2; // the -inf logit is the target there: loss +Infinity
+        const weightTensor = options.weight ? new Tensor(Float64Array.from([0.5, 1, 2, 0.25, 1.5]), [C], dtype) : undefined;
+        const makeTarget = (n0: number, n: number): Tensor => {
+          if (options.probabilities) {
+            const p = new Float64Array(n * C * S).map((_, i) => Math.abs(Math.cos(i + n0 * C * S)));
+            return new Tensor(dtype === 'float32' ? Float32Array.from(p) : p, [n, C, S], dtype);
+          }
+          const tt = t.slice(n0 * S, (n0 + n) * S).map((v) => (v === -1 && options.ignoreIndex !== -1 ? 0 : v));
+          return new Tensor(tt, [n, S], 'int64');
+        };
+        const ceOptions = {
+          reduction: options.reduction ?? 'mean',
+          weight: weightTensor,
+          ignoreIndex: options.probabilities ? undefined : options.ignoreIndex,
+          labelSmoothing: options.labelSmoothing,
+        };
+        const store = (v: Float64Array): Float32Array | Float64Array => (dtype === 'float32' ? Float32Array.from(v) : v);
+        const whole = new Tensor(store(x), [N, C, S], dtype, { requiresGrad: true });
+        const fused = crossEntropy(whole, makeTarget(0, N), { ...ceOptions, reduction: 'none' });
+        const g = new Tensor(store(new Float64Array(N * S).map((_, i) => Math.cos(i))), [N, S], dtype);
+        fused.backward(g);
+        const tol = dtype === 'float32' ? { atol: 1e-5, rtol: 1e-5 } : { atol: 1e-12, rtol: 1e-11 };
+        for (let n = 0; n < N; n++) {
+          const part = new Tensor(store(x.slice(n * C * S, (n + 1) * C * S)), [1, C, S], dtype, { requiresGrad: true });
+          const mirrored = crossEntropy(part, makeTarget(n, 1), { ...ceOptions, reduction: 'none' });
+          mirrored.backward(new Tensor(g.data.slice(n * S, (n + 1) * S), [1, S], dtype));
+          expectClose(fused.data.slice(n * S, (n + 1) * S), mirrored.data, tol, `loss of sample ${n}`);
+          expectClose(whole.grad!.data.slice(n * C * S, (n + 1) * C * S), part.grad!.data, tol, `grad of sample ${n}`);
+        }
+        // and the reductions of the fused path are the reductions of its per-position losses
+        if (options.reduction === 'sum' || options.reduction === undefined) {
+          const reduced = crossEntropy(new Tensor(store(x), [N, C, S], dtype), makeTarget(0, N), ceOptions);
+          expect(Number.isNaN(reduced.item())).toBe(true); // the NaN logit poisons the total, as in PyTorch
+        }
+      });
+    }
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensor, logSoftmax } from '../../src/loss/index.ts';
+import { Tensor, tensor, logSoftmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
 
@@ -27,4 +27,33 @@ describe('logSoftmax by hand', () => {
     const y = logSoftmax(tensor([-Infinity, 0, 0], { dtype: 'float64' }), 0).data;
     expectClose(y, [-Infinity, -Math.LN2, -Math.LN2], { atol: 0, rtol: 1e-15 });
   });
+});
+
+describe('logSoftmax on large inputs (the one-pass kernel) agrees with the mirrored path', () => {
+  for (const dtype of ['float32', 'float64'] as const) {
+    for (const shape of [[8, 5, 2000], [16000, 5]]) {
+      it(`${dtype} shape [${shape.join(', ')}] dim 1`, () => {
+        const n = shape.reduce((a, b) => a * b, 1);
+        const values = new Float64Array(n).map((_, i) => Math.sin(i * 2.3) * 7);
+        values[3] = -Infinity;
+        values[11] = NaN;
+        values[n - 1] = 1e4;
+        const store = dtype === 'float32' ? Float32Array.from(values) : values;
+        const x = new Tensor(store, shape, dtype, { requiresGrad: true });
+        const y = logSoftmax(x, 1);
+        const gv = new Float64Array(n).map((_, i) => Math.cos(i));
+        const g = new Tensor(dtype === 'float32' ? Float32Array.from(gv) : gv, shape, dtype);
+        y.backward(g);
+        const tol = dtype === 'float32' ? { atol: 1e-5, rtol: 1e-5 } : { atol: 1e-12, rtol: 1e-12 };
+        const step = n / shape[0];
+        for (let o = 0; o < shape[0]; o += 997) {
+          const part = new Tensor(store.slice(o * step, (o + 1) * step), [1, ...shape.slice(1)], dtype, { requiresGrad: true });
+          const ref = logSoftmax(part, 1);
+          ref.backward(new Tensor(g.data.slice(o * step, (o + 1) * step), [1, ...shape.slice(1)], dtype));
+          expectClose(y.data.slice(o * step, (o + 1) * step), ref.data, tol);
+          expectClose(x.grad!.data.slice(o * step, (o + 1) * step), part.grad!.data, tol);
+        }
+      });
+    }
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensor, softmax } from '../../src/loss/index.ts';
+import { Tensor, tensor, softmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
 
@@ -41,4 +41,41 @@ describe('softmax by hand', () => {
       expectClose([y[s], y[n + s]], [a / (a + b), b / (a + b)], { atol: 1e-300, rtol: 1e-13 });
     }
   });
+});
+
+describe('softmax on large inputs (the one-pass kernel) agrees with the mirrored path', () => {
+  for (const dtype of ['float32', 'float64'] as const) {
+    for (const [shape, dim] of [[[8, 5, 2000], 1], [[16000, 5], 1], [[5, 16000], 0]] as [number[], number][]) {
+      it(`${dtype} shape [${shape.join(', ')}] dim ${dim}`, () => {
+        const n = shape.reduce((a, b) => a * b, 1);
+        const values = new Float64Array(n).map((_, i) => Math.sin(i * 2.3) * 7);
+        values[3] = -Infinity;
+        values[n - 1] = 1e4;
+        const store = dtype === 'float32' ? Float32Array.from(values) : values;
+        const x = new Tensor(store, shape, dtype, { requiresGrad: true });
+        const y = softmax(x, dim);
+        const g = new Tensor(dtype === 'float32' ? new Float32Array(n).map((_, i) => Math.cos(i)) : new Float64Array(n).map((_, i) => Math.cos(i)), shape, dtype);
+        y.backward(g);
+        // Reference: the same op on each slice along dim 0 (small enough to be mirrored).
+        const tol = dtype === 'float32' ? { atol: 1e-6, rtol: 1e-5 } : { atol: 1e-14, rtol: 1e-12 };
+        const outer = shape[0];
+        const step = n / outer;
+        if (dim === 0) {
+          for (let s = 0; s < step; s += 1999) {
+            const col = Array.from({ length: outer }, (_, o) => store[o * step + s]);
+            const ref = softmax(new Tensor(dtype === 'float32' ? Float32Array.from(col) : Float64Array.from(col), [outer], dtype), 0);
+            expectClose(Array.from({ length: outer }, (_, o) => y.data[o * step + s]), ref.data, tol);
+          }
+          return;
+        }
+        for (let o = 0; o < outer; o += 997) {
+          const part = new Tensor(store.slice(o * step, (o + 1) * step), [1, ...shape.slice(1)], dtype, { requiresGrad: true });
+          const ref = softmax(part, dim);
+          ref.backward(new Tensor(g.data.slice(o * step, (o + 1) * step), [1, ...shape.slice(1)], dtype));
+          expectClose(y.data.slice(o * step, (o + 1) * step), ref.data, tol);
+          expectClose(x.grad!.data.slice(o * step, (o + 1) * step), part.grad!.data, tol);
+        }
+      });
+    }
+  }
 });
