@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensor, nllLoss, logSoftmax } from '../../src/loss/index.ts';
+import { Tensor, tensor, nllLoss, logSoftmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
 
@@ -68,5 +68,24 @@ describe('nllLoss by hand', () => {
     const e = [Math.exp(1), Math.exp(2), Math.exp(3)];
     const z = e[0] + e[1] + e[2];
     expectClose(x.grad!.data, [e[0] / z - 1, e[1] / z, e[2] / z], { atol: 1e-15, rtol: 1e-13 });
+  });
+});
+
+describe('nllLoss on large inputs (double-precision sums above MIRROR_LIMIT)', () => {
+  it('equals the sum of its parts, weighted and with ignored targets', () => {
+    const N = 40000;
+    const C = 3;
+    const logp = new Float64Array(N * C).map((_, i) => -Math.abs(Math.sin(i)) * 4);
+    const t = new Float64Array(N).map((_, i) => (i % 7 === 0 ? -100 : i % C));
+    const w = tensor([0.5, 2, 1], { dtype: 'float64' });
+    const whole = nllLoss(new Tensor(logp, [N, C], 'float64'), new Tensor(t, [N], 'int64'), { weight: w });
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < N; i++) {
+      if (t[i] === -100) continue;
+      num += -logp[i * C + t[i]] * w.data[t[i]];
+      den += w.data[t[i]];
+    }
+    expectClose(whole.item(), num / den, { atol: 0, rtol: 1e-12 });
   });
 });
