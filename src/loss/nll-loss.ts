@@ -43,7 +43,9 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction'] as const;
  * Dtypes: input float32 or float64; target int64; weight of the input's dtype. The
  * output has the input's dtype.
  *
- * Reduction: 'mean' (default) divides the sum by the summed weights of the non-ignored
+ * Reduction (summed in PyTorch's cascade order and float32 rounding for inputs of up to
+ * 65536 elements, in double precision above; ./torch-rounding.ts):
+ * 'mean' (default) divides the sum by the summed weights of the non-ignored
  * targets (by their count without `weight`): Σ_i loss_i / Σ_i weight[t_i]. If every target
  * is ignored (or the batch is empty) that is 0/0 = NaN, as in PyTorch. 'sum' adds the
  * losses; 'none' returns them.

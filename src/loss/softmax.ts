@@ -22,8 +22,10 @@ import { MIRROR_LIMIT, roundFor, softmaxStats } from './torch-rounding.ts';
  * Shape: input of any shape (*); output of the same shape. `dim` may be negative
  * (counting from the end); a 0-d input is treated as one element (dim 0 or -1).
  *
- * Dtypes: float32 or float64; the output has the input's dtype. Computed in double
- * precision and rounded once.
+ * Dtypes: float32 or float64; the output has the input's dtype. Inputs of up to 65536
+ * elements repeat PyTorch's float32 kernel step by step (./torch-rounding.ts), so printed
+ * values match PyTorch's digit for digit; larger ones take the fused one-pass kernel in
+ * double precision, rounded once (float32 results may differ from PyTorch's in the last bits).
  *
  * Autograd: grad_fn SoftmaxBackward0. With y = softmax(x) and upstream gradient g,
  *   dL/dx_c = y_c · (g_c - Σ_k g_k y_k)      (PyTorch's formula).
