@@ -1,0 +1,182 @@
+/**
+ * The page side of an exercise, loaded by ./loader.ts on first use: swaps the starter for
+ * the editor, runs the reader's code against the checks in the cell runner (the same
+ * sandboxed worker as the cells), and shows each check as passed or "not yet" with its
+ * message, plus what the code printed and any error, as text (never HTML).
+ */
+import type { EditorView } from '@codemirror/view';
+import { createPool, type WorkerPool } from '../sandbox.ts';
+import { runSession } from '../session.ts';
+import { runExercise, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
+
+interface ExerciseState {
+  el: HTMLElement;
+  index: number;
+  spec: ExerciseSpec;
+  original: string;
+  solution: string;
+  source: string;
+  editor: EditorView | null;
+  running: boolean;
+}
+
+const states = new WeakMap<HTMLElement, ExerciseState>();
+let pool: WorkerPool | null = null;
+let editorModule: Promise<typeof import('../editor.ts')> | null = null;
+
+function stateOf(el: HTMLElement): ExerciseState {
+  let s = states.get(el);
+  if (!s) {
+    const starter = el.dataset.starter ?? '';
+    s = {
+      el,
+      index: Number(el.dataset.exercise),
+      spec: {
+        context: JSON.parse(el.dataset.context ?? '[]') as ContextCell[],
+        checks: JSON.parse(el.dataset.checks ?? '[]') as string[],
+        timeout: Number(el.dataset.timeout) || 5000,
+      },
+      original: starter,
+      solution: el.dataset.solution ?? '',
+      source: starter,
+      editor: null,
+      running: false,
+    };
+    states.set(el, s);
+  }
+  return s;
+}
+
+/** The browser's runner: a worker from the pool, one run. */
+const browserRunner: CellRunner = async (sources, timeouts) => {
+  pool ??= createPool();
+  const lease = await pool.take();
+  const result = await runSession(lease.channel, sources, { timeouts });
+  if (!result.stop && !result.failure) lease.release();
+  return result;
+};
+
+/** Run the reader's code against the checks and show the result. */
+export async function check(el: HTMLElement): Promise<void> {
+  const state = stateOf(el);
+  if (state.running) return;
+  const button = el.querySelector<HTMLButtonElement>('[data-exercise-action="check"]');
+  const result = el.querySelector<HTMLElement>('.exercise-result');
+  state.running = true;
+  el.classList.add('is-running');
+  result?.setAttribute('aria-busy', 'true');
+  if (button) button.disabled = true;
+  try {
+    show(el, await runExercise(state.spec, state.source, browserRunner));
+  } catch (e) {
+    show(el, { checks: [], output: [], problems: [`The code runner failed: ${e instanceof Error ? e.message : String(e)}`], passed: false });
+  } finally {
+    state.running = false;
+    el.classList.remove('is-running');
+    result?.removeAttribute('aria-busy');
+    if (button) button.disabled = false;
+  }
+}
+
+function show(el: HTMLElement, r: ExerciseResult): void {
+  const summary = el.querySelector<HTMLElement>('.exercise-summary');
+  const list = el.querySelector<HTMLElement>('.exercise-checks');
+  const problems = el.querySelector<HTMLElement>('.exercise-problems');
+  const output = el.querySelector<HTMLElement>('.exercise-output');
+  const passedCount = r.checks.filter((c) => c.passed).length;
+  el.dataset.state = r.passed ? 'passed' : 'failed';
+  if (summary) {
+    summary.textContent = r.passed
+      ? `All ${r.checks.length} checks pass. Well done!`
+      : r.checks.length > 0
+        ? `${passedCount} of ${r.checks.length} checks pass. Not there yet: read the messages below.`
+        : 'The checks could not run. See below.';
+  }
+  if (list) {
+    list.replaceChildren(
+      ...r.checks.map((c) => {
+        const li = document.createElement('li');
+        li.dataset.state = c.passed ? 'passed' : 'failed';
+        const mark = document.createElement('span');
+        mark.className = 'exercise-mark';
+        mark.setAttribute('aria-hidden', 'true');
+        mark.textContent = c.passed ? '✓' : '✗';
+        const word = document.createElement('span');
+        word.className = 'visually-hidden';
+        word.textContent = c.passed ? 'Passed: ' : 'Not yet: ';
+        const name = document.createElement('span');
+        name.className = 'exercise-check-name';
+        name.textContent = c.name;
+        li.append(mark, word, name);
+        if (!c.passed && c.message) {
+          const message = document.createElement('span');
+          message.className = 'exercise-check-message';
+          message.textContent = c.message;
+          li.append(message);
+        }
+        return li;
+      }),
+    );
+  }
+  if (problems) {
+    problems.replaceChildren(...r.problems.map((p) => Object.assign(document.createElement('p'), { textContent: p })));
+    problems.hidden = r.problems.length === 0;
+  }
+  if (output) {
+    output.textContent = r.output.join('\n');
+    output.hidden = r.output.length === 0;
+  }
+}
+
+/** Replace the highlighted starter with an editor (once) and focus it. */
+export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?: () => boolean }): Promise<void> {
+  const state = stateOf(el);
+  if (state.editor) {
+    if (options.focus) state.editor.focus();
+    return;
+  }
+  editorModule ??= import('../editor.ts');
+  const { createCellEditor } = await editorModule;
+  if (state.editor) return;
+  const code = el.querySelector<HTMLElement>('.exercise-code');
+  if (!code) return;
+  const shouldFocus = options.focus && (options.focusIf ? options.focusIf() : true);
+  const staticCode = code.firstElementChild as HTMLElement | null;
+  const host = document.createElement('div');
+  host.className = 'cell-editor';
+  code.append(host);
+  state.editor = createCellEditor({
+    parent: host,
+    doc: state.source,
+    label: `Your code for exercise ${state.index + 1}`,
+    onRun: () => void check(el),
+    onChange: (doc) => {
+      state.source = doc;
+      const reset = el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]');
+      if (reset) reset.hidden = doc === state.original;
+    },
+  });
+  if (staticCode) staticCode.hidden = true;
+  el.classList.add('is-editing');
+  const editButton = el.querySelector<HTMLButtonElement>('[data-exercise-action="edit"]');
+  if (editButton) editButton.hidden = true;
+  if (shouldFocus) state.editor.focus();
+}
+
+function replaceSource(el: HTMLElement, text: string): void {
+  const state = stateOf(el);
+  if (!state.editor) return;
+  state.editor.dispatch({ changes: { from: 0, to: state.editor.state.doc.length, insert: text } });
+  state.editor.focus();
+}
+
+/** Put the starter back. */
+export function reset(el: HTMLElement): void {
+  replaceSource(el, stateOf(el).original);
+}
+
+/** Put the solution in the editor (the reader asked for it). */
+export async function useSolution(el: HTMLElement): Promise<void> {
+  await edit(el, { focus: false });
+  replaceSource(el, stateOf(el).solution);
+}
