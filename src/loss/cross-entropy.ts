@@ -178,9 +178,8 @@ function indexTargets(
       }
     }
   } else {
-    // One pass: the log-sum-exp per position, and the target's logit picked on the way.
+    // One pass: the log-sum-exp per position, and the target's log-probability on the way.
     const lse = logSumExpAlong(x, N, C, S, { index: t, skip: ignoreIndex, out: logpT });
-    for (let i = 0; i < P; i++) logpT[i] -= lse[i];
     lp = new ClassLogProbs(x, round, null, lse);
   }
   const picked = weighTargets(logpT, t, weight, ignoreIndex, round, lp.stats !== null);

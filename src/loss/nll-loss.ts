@@ -166,6 +166,9 @@ export function weighTargets(
   const weightOf = weight === null ? null : new Float64Array(P);
   const ignored = new Uint8Array(P);
   const f32 = round === Math.fround;
+  // Without `mirror`, the sums are taken on the way, in double precision (./torch-rounding.ts).
+  let sum = 0;
+  let totalWeight = 0;
   for (let i = 0; i < P; i++) {
     const t = target[i];
     if (t === ignoreIndex) {
@@ -174,21 +177,13 @@ export function weighTargets(
       continue;
     }
     const w = weight === null ? 1 : weight[t];
-    const l = -logpT[i] * w;
-    losses[i] = f32 ? Math.fround(l) : l;
+    const l = f32 ? Math.fround(-logpT[i] * w) : -logpT[i] * w;
+    losses[i] = l;
+    sum += l;
+    totalWeight += w;
     if (weightOf !== null) weightOf[i] = w;
   }
-  if (mirror) {
-    const { sum, totalWeight } = nllCascadeSum(losses, weightOf, ignored, round);
-    return { losses, weightOf, ignored, sum, totalWeight };
-  }
-  // Large inputs: plain double-precision sums (see ./torch-rounding.ts).
-  let sum = 0;
-  let totalWeight = 0;
-  for (let i = 0; i < P; i++) {
-    sum += losses[i];
-    totalWeight += ignored[i] === 1 ? 0 : weightOf === null ? 1 : weightOf[i];
-  }
+  if (mirror) ({ sum, totalWeight } = nllCascadeSum(losses, weightOf, ignored, round));
   return { losses, weightOf, ignored, sum, totalWeight };
 }
 
