@@ -1,13 +1,18 @@
 /**
- * An Astro integration that validates the book (./validate-book.ts) when Astro starts,
- * before it loads the content collection. `astro build` stops with the list of
- * problems as `file:line: message` and a non-zero exit, instead of Astro's schema error
- * with a stack trace; `astro dev` logs the same list and carries on.
+ * An Astro integration that checks the book when Astro starts, before it loads the
+ * content collection or compiles a page:
+ * - always: frontmatter, whole-book rules and chapter syntax (./validate-book.ts);
+ * - on `astro build`: also runs every cell and exercise (./check-runs.ts), as the
+ *   doc-tests do, so a wrong recorded output or a broken exercise stops the build here.
+ * `astro build` stops with the list of problems as `file:line: what to do` and a
+ * non-zero exit, with no stack trace; `astro dev` logs the list and carries on.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { formatProblems, validateBook } from './validate-book.ts';
+import { checkChapterRuns } from './check-runs.ts';
+import { readChapters } from './read-chapters.ts';
+import { formatProblems, validateBook, type BookProblem } from './validate-book.ts';
 
 export function bookValidation(options: { contentDir?: string } = {}): AstroIntegration {
   let command = 'build';
@@ -17,9 +22,15 @@ export function bookValidation(options: { contentDir?: string } = {}): AstroInte
       'astro:config:setup': (params) => {
         command = params.command;
       },
-      'astro:config:done': ({ config, logger }) => {
+      'astro:config:done': async ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const problems = validateBook(join(root, options.contentDir ?? 'content'), root);
+        const contentDir = join(root, options.contentDir ?? 'content');
+        let problems: BookProblem[] = validateBook(contentDir, root);
+        if (problems.length === 0 && command === 'build') {
+          const chapters = readChapters(contentDir, root);
+          const found = await Promise.all(chapters.map((c) => checkChapterRuns(join(root, c.file), c.file)));
+          problems = found.flat();
+        }
         if (problems.length === 0) return;
         const list = formatProblems(problems);
         const summary = `${problems.length} problem${problems.length > 1 ? 's' : ''} in the lessons; fix ${problems.length > 1 ? 'them' : 'it'} and run the command again (see the "Writing lessons" guide)`;
