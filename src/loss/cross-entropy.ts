@@ -221,11 +221,24 @@ function indexTargets(
       const a = nllGradAtTargets(picked, gradOutput.data, 1 - ls, reduction, round);
       const grad = allocStorage(input.dtype, x.length);
       if (ls === 0 && lp.stats === null) {
+        // Blocks of positions, all classes of a block in turn, so that the block's a, t and
+        // lse stay in cache while its C slices of x and grad stream past.
+        const lse = lp.lse!;
         for (let n = 0; n < N; n++) {
-          for (let c = 0; c < C; c++) {
-            const off = (n * C + c) * S;
-            if (x instanceof Float32Array) gradSlice32(x, grad as Float32Array, off, S, c, t, a, lp.lse!, n * S);
-            else gradSlice64(x as Float64Array, grad as Float64Array, off, S, c, t, a, lp.lse!, n * S);
+          for (let s0 = 0; s0 < S; s0 += GRAD_BLOCK) {
+            const len = Math.min(GRAD_BLOCK, S - s0);
+            const i0 = n * S + s0;
+            const ab = a.subarray(i0, i0 + len);
+            const tb = t.subarray(i0, i0 + len);
+            const lb = lse.subarray(i0, i0 + len);
+            for (let c = 0; c < C; c++) {
+              const off = (n * C + c) * S + s0;
+              if (x instanceof Float32Array) {
+                gradSlice32(x.subarray(off, off + len), (grad as Float32Array).subarray(off, off + len), c, tb, ab, lb);
+              } else {
+                gradSlice64((x as Float64Array).subarray(off, off + len), (grad as Float64Array).subarray(off, off + len), c, tb, ab, lb);
+              }
+            }
           }
         }
         return [new Tensor(grad, input.shape, input.dtype)];
@@ -353,41 +366,25 @@ function probabilityTargets(
   return new Tensor(out.data, out.shape, dtype, { gradFn });
 }
 
+/** Positions per block in the fused backward. */
+const GRAD_BLOCK = 2048;
+
 /**
- * The gradient of one class slice (class c, positions i0 .. i0+len-1, at x[off ..]) without
- * label smoothing: dx = a_i·[c = t_i] - softmax_c · a_i, softmax_c = exp(x - lse_i).
+ * The gradient of one class c over a block of positions (x and grad are that class's
+ * slice of the block; t, a, lse the block's per-position values), without label smoothing:
+ * dx = a_i·[c = t_i] - softmax_c · a_i, softmax_c = exp(x - lse_i).
  * Twice, for float32 and float64 data, so that V8 inlines one exponential in each.
  */
-function gradSlice32(
-  x: Float32Array,
-  grad: Float32Array,
-  off: number,
-  len: number,
-  c: number,
-  t: Storage,
-  a: Float64Array,
-  lse: Float64Array,
-  i0: number,
-): void {
-  for (let s = 0, i = i0; s < len; s++, i++) {
-    const ai = a[i];
-    grad[off + s] = (t[i] === c ? ai : 0) - expFast32(x[off + s] - lse[i]) * ai;
+function gradSlice32(x: Float32Array, grad: Float32Array, c: number, t: Storage, a: Float64Array, lse: Float64Array): void {
+  for (let s = 0; s < x.length; s++) {
+    const as = a[s];
+    grad[s] = (t[s] === c ? as : 0) - expFast32(x[s] - lse[s]) * as;
   }
 }
 
-function gradSlice64(
-  x: Float64Array,
-  grad: Float64Array,
-  off: number,
-  len: number,
-  c: number,
-  t: Storage,
-  a: Float64Array,
-  lse: Float64Array,
-  i0: number,
-): void {
-  for (let s = 0, i = i0; s < len; s++, i++) {
-    const ai = a[i];
-    grad[off + s] = (t[i] === c ? ai : 0) - expFast(x[off + s] - lse[i]) * ai;
+function gradSlice64(x: Float64Array, grad: Float64Array, c: number, t: Storage, a: Float64Array, lse: Float64Array): void {
+  for (let s = 0; s < x.length; s++) {
+    const as = a[s];
+    grad[s] = (t[s] === c ? as : 0) - expFast(x[s] - lse[s]) * as;
   }
 }
