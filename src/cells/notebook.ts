@@ -240,17 +240,30 @@ export async function runProgram(
   runs: CellRun[] = emptyRuns(program.startLines.length),
 ): Promise<CellRun[]> {
   let current = -1;
-  const cellConsole = makeConsole((line) => {
-    const run = runs[current];
-    if (!run) return;
-    const used = run.lines.reduce((n, l) => n + l.length + 1, 0);
-    if (run.lines.length >= OUTPUT_CAP.maxLines || used + line.length > OUTPUT_CAP.maxChars) {
-      run.droppedLines += 1;
-      return;
-    }
-    run.lines.push(line);
-    host.onOutput?.(current, line);
-  });
+  const chars = new Array<number>(runs.length).fill(0);
+  const cellConsole = makeConsole(
+    () => {
+      // Past the cap, count the call without formatting its arguments.
+      const run = runs[current];
+      if (!run) return false;
+      if (run.lines.length >= OUTPUT_CAP.maxLines || chars[current] >= OUTPUT_CAP.maxChars) {
+        run.droppedLines += 1;
+        return false;
+      }
+      return true;
+    },
+    (line) => {
+      const run = runs[current];
+      if (chars[current] + line.length > OUTPUT_CAP.maxChars) {
+        run.droppedLines += 1;
+        chars[current] = OUTPUT_CAP.maxChars;
+        return;
+      }
+      chars[current] += line.length + 1;
+      run.lines.push(line);
+      host.onOutput?.(current, line);
+    },
+  );
   const enter = (k: number) => {
     current = k;
     runs[k].ran = true;
@@ -277,9 +290,11 @@ export function emptyRuns(n: number): CellRun[] {
   return Array.from({ length: n }, () => ({ ran: false, lines: [], droppedLines: 0, error: null }));
 }
 
-/** The console a cell sees: every method prints one formatted line to the cell. */
-function makeConsole(print: (line: string) => void): Console {
-  const log = (...args: unknown[]) => print(formatLogArgs(args));
+/** The console a cell sees: every method prints one formatted line to the cell (if `accepts`). */
+function makeConsole(accepts: () => boolean, print: (line: string) => void): Console {
+  const log = (...args: unknown[]) => {
+    if (accepts()) print(formatLogArgs(args));
+  };
   const noop = () => {};
   return {
     log, info: log, warn: log, error: log, debug: log, dir: (v: unknown) => log(v), trace: log,

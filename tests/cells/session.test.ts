@@ -1,0 +1,78 @@
+/** The host side of a run, against a scripted fake worker (no real worker, short limits). */
+import { expect, test } from 'vitest';
+import { runSession } from '../../src/cells/session.ts';
+import type { Channel } from '../../src/cells/session.ts';
+import type { HostMessage, WorkerMessage } from '../../src/cells/protocol.ts';
+
+/** A fake worker: `script` answers a run request with messages (null: go silent). */
+function fakeChannel(script: (id: number) => (WorkerMessage | 'crash')[]): Channel & { terminated: boolean } {
+  let onMessage: (m: WorkerMessage) => void = () => {};
+  let onCrash: (r: string) => void = () => {};
+  const channel = {
+    terminated: false,
+    post(message: HostMessage) {
+      setTimeout(() => {
+        for (const m of script(message.id)) {
+          if (m === 'crash') onCrash('the cell runner crashed: boom');
+          else onMessage(m);
+        }
+      }, 1);
+    },
+    listen(m: typeof onMessage, c: typeof onCrash) {
+      onMessage = m;
+      onCrash = c;
+    },
+    terminate() {
+      channel.terminated = true;
+    },
+  };
+  return channel;
+}
+
+const run = (lines: string[] = [], error = null) => ({ ran: true, lines, droppedLines: 0, error });
+
+test('a finished run returns the worker’s results and leaves the worker alone', async () => {
+  const channel = fakeChannel((id) => [
+    { type: 'cell', id, cell: 0 },
+    { type: 'output', id, cell: 0, lines: ['1'] },
+    { type: 'done', id, runs: [run(['1'])] },
+  ]);
+  const result = await runSession(channel, ['console.log(1)'], { timeouts: [1000] });
+  expect(result).toEqual({ runs: [run(['1'])] });
+  expect(channel.terminated).toBe(false);
+});
+
+test('a cell that does not finish within its own limit is stopped; its printed lines are kept', async () => {
+  const channel = fakeChannel((id) => [
+    { type: 'cell', id, cell: 0 },
+    { type: 'cell', id, cell: 1 },
+    { type: 'output', id, cell: 1, lines: ['spinning'] },
+  ]);
+  const result = await runSession(channel, ['a', 'b'], { timeouts: [5000, 50] });
+  expect(result.stop).toEqual({ cell: 1, timeoutMs: 50 });
+  expect(result.runs[1].lines).toEqual(['spinning']);
+  expect(channel.terminated).toBe(true);
+});
+
+test('a crash or an internal failure ends the run with a failure message', async () => {
+  const crashed = await runSession(fakeChannel(() => ['crash']), ['a'], { timeouts: [1000] });
+  expect(crashed.failure).toBe('the cell runner crashed: boom');
+  const failed = await runSession(fakeChannel((id) => [{ type: 'failed', id, message: 'internal' }]), ['a'], { timeouts: [1000] });
+  expect(failed.failure).toBe('internal');
+});
+
+test('a worker that never starts is given up after the startup limit', async () => {
+  const channel = fakeChannel(() => []);
+  const result = await runSession(channel, ['a'], { timeouts: [1000], startupMs: 30 });
+  expect(result.failure).toBe('the cell runner did not start in time');
+  expect(channel.terminated).toBe(true);
+});
+
+test('messages of another run are ignored', async () => {
+  const channel = fakeChannel((id) => [
+    { type: 'done', id: id + 1000, runs: [run(['other'])] },
+    { type: 'done', id, runs: [run(['mine'])] },
+  ]);
+  const result = await runSession(channel, ['a'], { timeouts: [1000] });
+  expect(result.runs[0].lines).toEqual(['mine']);
+});
