@@ -19,6 +19,7 @@
  * Prints figures only; nothing here passes or fails on timing.
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Tensor, crossEntropy } from '../../src/loss/index.ts';
 
@@ -170,6 +171,10 @@ const row = (name: string, ours: number, theirs: number, target: number): string
 console.log(
   `crossEntropy on logits (${N}, ${C}, ${H}, ${W}) float32 (${mb(inputBytes)}) + int64 targets; ` +
     `Node ${process.version}, ${process.arch}`,
+);
+console.log(
+  `${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} ` +
+    `(other processes on the machine slow every figure)`,
 );
 console.log(`loss: ours ${oursLoss.toFixed(6)}, tfjs ${tfLoss.toFixed(6)}\n`);
 console.log('| median             | ours (ms) | tfjs (ms) | tfjs/ours | target    |      |');
