@@ -17,6 +17,7 @@ const handle = createWorkerCore({
   transpiler: { transform, parse } as unknown as Transpiler,
   modules: { '@loss': loss },
   post: (message) => port.postMessage(message),
+  onUnhandledRejection: (handler) => process.on('unhandledRejection', handler),
 });
 port.on('message', (message: HostMessage) => void handle(message));
 port.postMessage({ type: 'ready' });

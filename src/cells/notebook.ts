@@ -50,6 +50,8 @@ export interface ParserToken {
 export interface CellError {
   message: string;
   line: number | null;
+  /** 1-based column within the line (syntax errors only). */
+  column?: number;
 }
 
 /** What one cell did during a run. */
@@ -77,8 +79,8 @@ export interface PreparedProgram {
 /** The parameters of the compiled function, in order. */
 export const PROGRAM_PARAMS = ['require', 'exports', 'console', '__nb_cell', '__nb_fail'] as const;
 
-/** Per-cell output cap: beyond it lines are counted, not kept. */
-export const OUTPUT_CAP = { maxLines: 2000, maxChars: 200_000 };
+/** Per-cell output cap: beyond it lines are counted, not kept (nor formatted, nor posted). */
+export const OUTPUT_CAP = { maxLines: 1000, maxChars: 100_000 };
 
 /** Build the program that runs `sources` (cells 0..n-1) in order. */
 export function prepareProgram(sources: readonly string[], tp: Transpiler): PreparedProgram {
@@ -119,7 +121,7 @@ export function prepareProgram(sources: readonly string[], tp: Transpiler): Prep
       const err = syntaxErrorOf(e);
       const k = cellOfLine(startLines, lineCounts, err.line ?? -1);
       if (k === null || syntaxErrors.has(k)) throw e;
-      syntaxErrors.set(k, { message: err.message, line: (err.line ?? 0) - startLines[k] + 1 });
+      syntaxErrors.set(k, { ...err, line: (err.line ?? 0) - startLines[k] + 1 });
       rewritten[k] = blankLines(lineCounts[k]);
       functions[k] = [];
       classes[k] = [];
@@ -199,14 +201,17 @@ function blankLines(n: number): string {
   return '\n'.repeat(n - 1);
 }
 
-/** The error sucrase throws, as a cell error: "Unexpected token (3:5)" -> line 3. */
+/** The error sucrase throws, as a cell error: "Unexpected token (3:5)" -> line 3, column 5 (both 1-based). */
 function syntaxErrorOf(e: unknown): CellError {
   const raw = e instanceof Error ? e.message : String(e);
-  const loc = (e as { loc?: { line?: number } }).loc;
+  const loc = (e as { loc?: { line?: number; column?: number } }).loc;
   const m = /\((\d+):(\d+)\)\s*$/.exec(raw);
   const line = loc?.line ?? (m ? Number(m[1]) : null);
+  const column = loc?.column ?? (m ? Number(m[2]) : null);
   const message = raw.replace(/^Error transforming [^:]*: /, '').replace(/\s*\(\d+:\d+\)\s*$/, '');
-  return { message: `SyntaxError: ${message}`, line };
+  const error: CellError = { message: `SyntaxError: ${message}`, line };
+  if (column !== null && line !== null) error.column = column;
+  return error;
 }
 
 /** The cell holding program line `line`, or null (header, trailer). */
@@ -323,15 +328,34 @@ export function errorOf(e: unknown, program: Pick<PreparedProgram, 'startLines' 
   return { message: name && !message.startsWith(name) ? `${name}${message}` : message, line };
 }
 
-/** "Error (line 3): msg", or "Error: msg" when the line is unknown. */
+/** "Error (line 3): msg", "Error (line 3, column 7): msg" (syntax), or "Error: msg" when the line is unknown. */
 export function errorLine(error: CellError): string {
-  return error.line !== null ? `Error (line ${error.line}): ${error.message}` : `Error: ${error.message}`;
+  if (error.line === null) return `Error: ${error.message}`;
+  const where = error.column !== undefined ? `line ${error.line}, column ${error.column}` : `line ${error.line}`;
+  return `Error (${where}): ${error.message}`;
 }
 
-/** "Stopped after 5 s (time limit)". */
-export function stoppedLine(timeoutMs: number): string {
+/** How a run was stopped by a time limit. */
+export interface RunStop {
+  cell: number;
+  timeoutMs: number;
+  /** The worker was idle: the cell was awaiting a promise that never settled. */
+  waiting?: boolean;
+}
+
+/**
+ * "Stopped after 5 s (time limit)", or, when the cell was idle awaiting a promise,
+ * "Stopped after 5 s (time limit): still waiting for a promise that never settled".
+ */
+export function stoppedLine(timeoutMs: number, waiting = false): string {
   const s = Math.round(timeoutMs / 10) / 100;
-  return `Stopped after ${s} s (time limit)`;
+  return `Stopped after ${s} s (time limit)${waiting ? ': still waiting for a promise that never settled' : ''}`;
+}
+
+/** The line shown under a cell whose output passed OUTPUT_CAP. */
+export function truncatedLine(dropped: number): string {
+  const kb = Math.round(OUTPUT_CAP.maxChars / 1000);
+  return `… output truncated: ${dropped} more line(s) not shown (a cell shows at most ${OUTPUT_CAP.maxLines} lines / ${kb} KB)`;
 }
 
 /** How a run of cell i ended, as the host saw it. */
@@ -353,14 +377,14 @@ export function cellOutcome(
   runs: readonly CellRun[],
   i: number,
   throwsFlags: readonly boolean[],
-  stop?: { cell: number; timeoutMs: number },
+  stop?: RunStop,
 ): CellOutcome {
   const run = runs[i];
   const lines = [...run.lines];
-  if (run.droppedLines > 0) lines.push(`… ${run.droppedLines} more line(s) not shown (output limit)`);
+  if (run.droppedLines > 0) lines.push(truncatedLine(run.droppedLines));
   if (run.error) lines.push(errorLine(run.error));
   if (stop) {
-    lines.push(stop.cell === i ? stoppedLine(stop.timeoutMs) : `${stoppedLine(stop.timeoutMs)} in cell ${stop.cell + 1} above`);
+    lines.push(stop.cell === i ? stoppedLine(stop.timeoutMs, stop.waiting) : `${stoppedLine(stop.timeoutMs)} in cell ${stop.cell + 1} above`);
   }
   for (let k = 0; k < i; k++) {
     const error = runs[k].error;

@@ -12,7 +12,16 @@ export interface RunRequest {
   sources: string[];
 }
 
-export type HostMessage = RunRequest;
+/**
+ * Host -> worker: the cell's time limit passed; answer with `idle` if you can. A worker
+ * that answers is not spinning but awaiting something that never settled.
+ */
+export interface Probe {
+  type: 'probe';
+  id: number;
+}
+
+export type HostMessage = RunRequest | Probe;
 
 /** Worker -> host: the run entered cell k (the host starts that cell's time limit). */
 export interface CellStarted {
@@ -43,9 +52,15 @@ export interface RunFailed {
   message: string;
 }
 
+/** Worker -> host: reply to a probe (the worker's event loop is free). */
+export interface WorkerIdle {
+  type: 'idle';
+  id: number;
+}
+
 /** Worker -> host, once at start: ready to take runs. */
 export interface WorkerReady {
   type: 'ready';
 }
 
-export type WorkerMessage = CellStarted | CellOutput | RunDone | RunFailed | WorkerReady;
+export type WorkerMessage = CellStarted | CellOutput | RunDone | RunFailed | WorkerIdle | WorkerReady;

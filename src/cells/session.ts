@@ -5,7 +5,7 @@
  * is created differs (a `Channel`).
  */
 import { emptyRuns } from './notebook.ts';
-import type { CellRun } from './notebook.ts';
+import type { CellRun, RunStop } from './notebook.ts';
 import type { HostMessage, WorkerMessage } from './protocol.ts';
 
 /** A worker as the session sees it. */
@@ -20,8 +20,8 @@ export interface Channel {
 export interface SessionResult {
   /** One CellRun per requested cell; partial when the run was stopped. */
   runs: CellRun[];
-  /** Set when a cell hit its time limit. */
-  stop?: { cell: number; timeoutMs: number };
+  /** Set when a cell hit its time limit (`waiting`: it was awaiting a promise, not computing). */
+  stop?: RunStop;
   /** Set when the worker failed outside any cell (crash, internal error). */
   failure?: string;
 }
@@ -31,6 +31,8 @@ export interface SessionOptions {
   timeouts: readonly number[];
   /** Limit for the worker to start and transpile before entering the first cell. */
   startupMs?: number;
+  /** How long a worker past its time limit has to answer the probe (idle vs spinning). */
+  probeMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -60,20 +62,36 @@ export function runSession(channel: Channel, sources: string[], options: Session
       channel.terminate();
       finish({ runs, failure: 'the cell runner did not start in time' });
     });
+    // Past a cell's limit the worker is asked whether it is idle: one that answers is
+    // awaiting a promise that never settles; one that does not is computing. Either
+    // way it is terminated.
+    let probing: RunStop | null = null;
     channel.listen(
       (message) => {
         if (settled || !('id' in message) || message.id !== id) return;
         switch (message.type) {
           case 'cell': {
+            if (probing) break;
             const k = message.cell;
             runs[k].ran = true;
             const timeoutMs = options.timeouts[k];
             arm(timeoutMs, () => {
-              channel.terminate();
-              finish({ runs, stop: { cell: k, timeoutMs } });
+              probing = { cell: k, timeoutMs };
+              const stop = probing;
+              arm(options.probeMs ?? 150, () => {
+                channel.terminate();
+                finish({ runs, stop });
+              });
+              channel.post({ type: 'probe', id });
             });
             break;
           }
+          case 'idle':
+            if (probing) {
+              channel.terminate();
+              finish({ runs, stop: { ...probing, waiting: true } });
+            }
+            break;
           case 'output':
             runs[message.cell].lines.push(...message.lines);
             break;

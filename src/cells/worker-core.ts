@@ -3,8 +3,8 @@
  * and the Node worker thread (src/cells/node-worker.ts): takes a run request, runs
  * the notebook and reports progress, output and results as messages.
  */
-import { emptyRuns, prepareProgram, PROGRAM_FILE, runProgram } from './notebook.ts';
-import type { Transpiler } from './notebook.ts';
+import { cellOfLine, emptyRuns, errorOf, prepareProgram, PROGRAM_FILE, runProgram } from './notebook.ts';
+import type { CellRun, PreparedProgram, Transpiler } from './notebook.ts';
 import type { HostMessage, WorkerMessage } from './protocol.ts';
 
 export interface WorkerCoreOptions {
@@ -12,12 +12,25 @@ export interface WorkerCoreOptions {
   /** The modules cells may import, by specifier ('@loss'). */
   modules: Record<string, unknown>;
   post(message: WorkerMessage): void;
+  /**
+   * Registers the handler for promise rejections nobody handled (the browser's
+   * `unhandledrejection`, Node's `unhandledRejection`), so that a cell's forgotten
+   * `Promise.reject(...)` is reported in the cell rather than lost.
+   */
+  onUnhandledRejection?(handler: (reason: unknown) => void): void;
 }
 
 /** Lines posted one by one per run before output is batched (keeps the host responsive). */
-const EAGER_LINES = 200;
+const EAGER_LINES = 50;
 /** Batch interval once a run prints more than EAGER_LINES lines. */
 const BATCH_MS = 50;
+
+/** The run in progress, for rejections reported after their cell. */
+interface ActiveRun {
+  program: PreparedProgram;
+  runs: CellRun[];
+  current: number;
+}
 
 /** A handler for host messages. */
 export function createWorkerCore(options: WorkerCoreOptions): (message: HostMessage) => Promise<void> {
@@ -27,7 +40,24 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
     const known = Object.keys(modules).map((m) => `'${m}'`).join(', ');
     throw new Error(`Cannot import '${specifier}': cells can import only ${known}`);
   };
+  let active: ActiveRun | null = null;
+  options.onUnhandledRejection?.((reason) => {
+    if (!active) return;
+    const { program, runs, current } = active;
+    // Blame the cell the rejection's stack points into, else the cell that was running.
+    let k = current;
+    const stack = reason instanceof Error && typeof reason.stack === 'string' ? reason.stack : '';
+    const m = new RegExp(`${PROGRAM_FILE.replace('.', '\\.')}:(\\d+):`).exec(stack);
+    if (m) k = cellOfLine(program.startLines, program.lineCounts, Number(m[1])) ?? k;
+    if (k < 0 || runs[k].error) return;
+    const error = errorOf(reason, program, k);
+    runs[k].error = { ...error, message: `Uncaught (in promise) ${error.message}` };
+  });
   return async (message) => {
+    if (message.type === 'probe') {
+      post({ type: 'idle', id: message.id });
+      return;
+    }
     if (message.type !== 'run') return;
     const { id, sources } = message;
     let program;
@@ -46,6 +76,8 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
       lastFlush = Date.now();
     };
     const runs = emptyRuns(sources.length);
+    const run: ActiveRun = { program, runs, current: -1 };
+    active = run;
     try {
       await runProgram(
         program,
@@ -53,6 +85,7 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
           require,
           invoke: evalInvoke,
           onCell(k) {
+            run.current = k;
             flush();
             post({ type: 'cell', id, cell: k });
           },
@@ -71,6 +104,9 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
       post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
       return;
     }
+    // Unhandled rejections are reported after the microtask queue drains: give them a turn.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (active === run) active = null;
     flush();
     post({ type: 'done', id, runs });
   };

@@ -18,6 +18,12 @@ const handle = createWorkerCore({
   transpiler: { transform, parse } as unknown as Transpiler,
   modules: { '@loss': loss },
   post: (message) => scope.postMessage(message),
+  onUnhandledRejection(handler) {
+    self.addEventListener('unhandledrejection', (event) => {
+      event.preventDefault();
+      handler(event.reason);
+    });
+  },
 });
 scope.onmessage = (event) => void handle(event.data);
 scope.postMessage({ type: 'ready' });

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { transform } from 'sucrase';
 import { parse } from 'sucrase/dist/parser/index.js';
-import { cellOutcome, OUTPUT_CAP, prepareProgram, runProgram } from '../../src/cells/notebook.ts';
+import { cellOutcome, errorLine, OUTPUT_CAP, prepareProgram, runProgram, truncatedLine } from '../../src/cells/notebook.ts';
 import type { CellRun, Transpiler } from '../../src/cells/notebook.ts';
 import { evalInvoke } from '../../src/cells/worker-core.ts';
 
@@ -110,6 +110,13 @@ describe('errors', () => {
     expect(runs[2].error).toBeNull();
   });
 
+  test('a syntax error names line and column (1-based) in the TypeScript the reader wrote', async () => {
+    // Column 12 of line 2 is the `;` after `(`; the type annotation on line 1 stays in place.
+    const runs = await run(['const a: number = 1;\nconst c = (;']);
+    expect(runs[0].error).toMatchObject({ line: 2, column: 12 });
+    expect(errorLine(runs[0].error!)).toMatch(/^Error \(line 2, column 12\): SyntaxError: Unexpected token/);
+  });
+
   test('throwing a non-Error value prints the value', async () => {
     const runs = await run(['throw { code: 7 };']);
     expect(runs[0].error).toEqual({ message: '{code: 7}', line: null });
@@ -136,7 +143,7 @@ describe('running', () => {
     const runs = await run([`for (let i = 0; i < ${OUTPUT_CAP.maxLines + 5}; i++) console.log(i);`]);
     expect(runs[0].lines.length).toBe(OUTPUT_CAP.maxLines);
     expect(runs[0].droppedLines).toBe(5);
-    expect(cellOutcome(runs, 0, [false]).text.split('\n').at(-1)).toBe('… 5 more line(s) not shown (output limit)');
+    expect(cellOutcome(runs, 0, [false]).text.split('\n').at(-1)).toBe(truncatedLine(5));
   });
 
   test('a stop in an earlier cell is reported under the cell that was run', async () => {

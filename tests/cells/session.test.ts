@@ -11,6 +11,7 @@ function fakeChannel(script: (id: number) => (WorkerMessage | 'crash')[]): Chann
   const channel = {
     terminated: false,
     post(message: HostMessage) {
+      if (message.type !== 'run') return;
       setTimeout(() => {
         for (const m of script(message.id)) {
           if (m === 'crash') onCrash('the cell runner crashed: boom');
@@ -75,4 +76,26 @@ test('messages of another run are ignored', async () => {
   ]);
   const result = await runSession(channel, ['a'], { timeouts: [1000] });
   expect(result.runs[0].lines).toEqual(['mine']);
+});
+
+test('a cell past its limit whose worker answers the probe was awaiting a promise: stop says so', async () => {
+  let onMessage: (m: WorkerMessage) => void = () => {};
+  let terminated = false;
+  const channel: Channel = {
+    post(message) {
+      setTimeout(() => {
+        if (message.type === 'run') onMessage({ type: 'cell', id: message.id, cell: 0 });
+        else onMessage({ type: 'idle', id: message.id });
+      }, 1);
+    },
+    listen(m) {
+      onMessage = m;
+    },
+    terminate() {
+      terminated = true;
+    },
+  };
+  const result = await runSession(channel, ['await new Promise(() => {})'], { timeouts: [30] });
+  expect(result.stop).toEqual({ cell: 0, timeoutMs: 30, waiting: true });
+  expect(terminated).toBe(true);
 });
