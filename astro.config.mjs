@@ -6,14 +6,25 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkCells from './src/cells/remark-cells.ts';
+import remarkExercises from './src/cells/exercise/remark-exercises.ts';
+import { bookValidation } from './src/book/astro-integration.ts';
+import { basePath, siteUrl } from './src/book/site-address.ts';
 
 // Astro 7 runs remark/rehype plugins only through the `unified` processor; @astrojs/mdx
 // takes the processor (and shikiConfig) from `markdown` (extendMarkdownConfig).
 export default defineConfig({
-  integrations: [mdx()],
+  // Where the site is published (see the Writing lessons guide), from the environment:
+  // SITE_URL=https://you.github.io BASE_PATH=/my-book. Default: the root of any host.
+  site: siteUrl(),
+  base: basePath(),
+  // bookValidation checks the lessons first (src/book/): a bad lesson stops the build
+  // with file:line messages before Astro loads it.
+  integrations: [bookValidation(), mdx()],
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath, remarkCells],
+      // remarkExercises must run before remarkCells: an exercise's context is the
+      // ```ts run fences above it, which remarkCells replaces.
+      remarkPlugins: [remarkMath, remarkExercises, remarkCells],
       rehypePlugins: [rehypeKatex],
     }),
     shikiConfig: {

@@ -12,6 +12,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 const PORT = Number(process.env.E2E_PORT || 4322);
+/** The site built under a base path (BASE_PATH=/book), as a fork on GitHub Pages would be. */
+const BASE_PORT = Number(process.env.E2E_BASE_PORT || 4323);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,6 +30,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /base-path\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
@@ -36,8 +39,20 @@ export default defineConfig({
         },
       },
     },
+    {
+      name: 'base-path',
+      testMatch: /base-path\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://localhost:${BASE_PORT}/book/`,
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+          args: CHROMIUM_ARGS,
+        },
+      },
+    },
   ],
-  webServer: {
+  webServer: [{
     // Build unless told to reuse an existing dist/ (E2E_SKIP_BUILD=1).
     command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx astro preview --port ${PORT}`,
     url: `http://localhost:${PORT}/`,
@@ -45,5 +60,16 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-  },
+  }, {
+    // Started after the first one (Playwright starts web servers in turn), so the two
+    // builds do not overlap. Built into dist-base/ and served by a plain static server
+    // (astro preview allows one server per project).
+    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx astro build --outDir dist-base && '}node scripts/serve-static.ts dist-base --base /book/ --port ${BASE_PORT}`,
+    url: `http://localhost:${BASE_PORT}/book/`,
+    env: { BASE_PATH: '/book', SITE_URL: `http://localhost:${BASE_PORT}` },
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  }],
 });

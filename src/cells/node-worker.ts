@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { transform } from 'sucrase';
 import { parse } from 'sucrase/dist/parser/index.js';
 import * as loss from '../loss/index.ts';
+import * as exercise from './exercise/checks.ts';
 import { createWorkerCore } from './worker-core.ts';
 import type { Transpiler } from './notebook.ts';
 import type { HostMessage } from './protocol.ts';
@@ -15,7 +16,7 @@ if (!parentPort) throw new Error('node-worker.ts must run as a worker thread');
 const port = parentPort;
 const handle = createWorkerCore({
   transpiler: { transform, parse } as unknown as Transpiler,
-  modules: { '@loss': loss },
+  modules: { '@loss': loss, '@exercise': exercise },
   post: (message) => port.postMessage(message),
   onUnhandledRejection: (handler) => process.on('unhandledRejection', handler),
 });

@@ -6,6 +6,7 @@
 import { transform } from 'sucrase';
 import { parse } from 'sucrase/dist/esm/parser/index.js';
 import * as loss from '@loss';
+import * as exercise from './exercise/checks.ts';
 import { createWorkerCore } from './worker-core.ts';
 import type { Transpiler } from './notebook.ts';
 import type { HostMessage, WorkerMessage } from './protocol.ts';
@@ -16,7 +17,7 @@ const scope = self as unknown as {
 };
 const handle = createWorkerCore({
   transpiler: { transform, parse } as unknown as Transpiler,
-  modules: { '@loss': loss },
+  modules: { '@loss': loss, '@exercise': exercise },
   post: (message) => scope.postMessage(message),
   onUnhandledRejection(handler) {
     self.addEventListener('unhandledrejection', (event) => {

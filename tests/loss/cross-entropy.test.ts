@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor, tensor, crossEntropy, nllLoss, logSoftmax, softmax } from '../../src/loss/index.ts';
+import type { CrossEntropyOptions } from '../../src/loss/index.ts';
 import { MIRROR_LIMIT } from '../../src/loss/torch-rounding.ts';
 import { expectClose } from '../helpers/close.ts';
 import {
@@ -174,7 +175,7 @@ describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT 
           const tt = t.slice(n0 * S, (n0 + n) * S).map((v) => (v === -1 && options.ignoreIndex !== -1 ? 0 : v));
           return new Tensor(tt, [n, S], 'int64');
         };
-        const ceOptions = {
+        const ceOptions: CrossEntropyOptions = {
           reduction: options.reduction ?? 'mean',
           weight: weightTensor,
           ignoreIndex: options.probabilities ? undefined : options.ignoreIndex,
@@ -193,10 +194,10 @@ describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT 
           expectClose(fused.data.slice(n * S, (n + 1) * S), mirrored.data, tol, `loss of sample ${n}`);
           expectClose(whole.grad!.data.slice(n * C * S, (n + 1) * C * S), part.grad!.data, tol, `grad of sample ${n}`);
         }
-        // and the reductions of the fused path are the reductions of its per-position losses
+        // a NaN logit at a counted position makes the reduced loss NaN, as in PyTorch
         if (options.reduction === 'sum' || options.reduction === undefined) {
           const reduced = crossEntropy(new Tensor(store(x), [N, C, S], dtype), makeTarget(0, N), ceOptions);
-          expect(Number.isNaN(reduced.item())).toBe(true); // the NaN logit poisons the total, as in PyTorch
+          expect(Number.isNaN(reduced.item())).toBe(true);
         }
       });
     }

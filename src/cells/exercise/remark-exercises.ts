@@ -52,8 +52,8 @@ export default function remarkExercises() {
       }
     });
     if (errors.length > 0) {
-      const error = new Error(`${errors.join('\n')}\n`);
-      error.stack = ''; // the trace would point into this plugin, not at the lesson
+      // Normally caught earlier by the book check (src/book/astro-integration.ts).
+      const error = Object.assign(new Error(`${errors.join('\n')}\n`), { line: Number(/:(\d+):/.exec(errors[0])?.[1] ?? 0), column: 1 });
       throw error;
     }
 

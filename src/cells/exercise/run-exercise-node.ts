@@ -8,7 +8,7 @@ import { runSession } from '../session.ts';
 import type { CellRunner } from './run-exercise.ts';
 
 export const nodeRunner: CellRunner = async (sources, timeouts) => {
-  const channel = nodeChannel(new URL('./node-worker.ts', import.meta.url));
+  const channel = nodeChannel();
   try {
     return await runSession(channel, sources, { timeouts });
   } finally {

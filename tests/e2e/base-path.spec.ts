@@ -1,0 +1,40 @@
+/**
+ * The site built under a base path (BASE_PATH=/book, as a fork on GitHub Pages would be)
+ * works: pages, links, assets, the cell runner's worker and the exercises. Runs in the
+ * `base-path` project of playwright.config.ts, against its own build on its own port.
+ */
+import { test, expect } from '@playwright/test';
+
+test('under /book/, a chapter renders, links work, a cell runs and an exercise checks', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await page.goto('./');
+  expect(new URL(page.url()).pathname).toBe('/book/');
+  await page.getByRole('link', { name: 'Multiclass cross-entropy' }).first().click();
+  await expect(page).toHaveURL(/\/book\/multiclass-cross-entropy\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Multiclass cross-entropy');
+  await expect(page.locator('.katex').first()).toBeVisible();
+
+  const cell = page.locator('.cell').first();
+  await cell.getByRole('button', { name: 'Run cell 1' }).click();
+  await expect(cell.locator('.cell-output')).toHaveAttribute('data-ran', 'true');
+  await expect(cell.locator('.cell-output')).toContainText('tensor([[0.7856, 0.1753, 0.0391],');
+
+  const exercise = page.locator('.exercise').first();
+  await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
+  await expect(exercise.locator('.exercise-summary')).toHaveText('1 of 4 checks pass. Not there yet: read the messages below.');
+
+  await page.getByRole('link', { name: /Pixel-wise cross-entropy/ }).first().click();
+  await expect(page).toHaveURL(/\/book\/pixelwise-cross-entropy\/$/);
+  await page.goto('writing-lessons/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Writing lessons');
+
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
+});
