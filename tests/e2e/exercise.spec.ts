@@ -73,5 +73,7 @@ test('the solution can be revealed and put in the editor, and it passes', async 
   await expect(exercise.locator('.exercise-solution pre')).toContainText('Math.log(sumExp)');
   await exercise.getByRole('button', { name: 'Put the solution in the editor' }).click();
   await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
+  await expect(exercise.locator('.cm-content')).toContainText('Math.log(sumExp)');
+  await expect(exercise.getByRole('button', { name: 'Reset exercise 1' })).toBeVisible();
   await expect(exercise.locator('.exercise-summary')).toHaveText('All 2 checks pass. Well done!');
 });

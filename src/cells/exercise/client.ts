@@ -157,6 +157,8 @@ export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?:
     },
   });
   if (staticCode) staticCode.hidden = true;
+  const reset = el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]');
+  if (reset) reset.hidden = state.source === state.original;
   el.classList.add('is-editing');
   const editButton = el.querySelector<HTMLButtonElement>('[data-exercise-action="edit"]');
   if (editButton) editButton.hidden = true;
@@ -175,8 +177,13 @@ export function reset(el: HTMLElement): void {
   replaceSource(el, stateOf(el).original);
 }
 
-/** Put the solution in the editor (the reader asked for it). */
+/**
+ * Put the solution in the editor (the reader asked for it). The source changes at once,
+ * so a Check pressed while the editor is still loading checks the solution.
+ */
 export async function useSolution(el: HTMLElement): Promise<void> {
-  await edit(el, { focus: false });
-  replaceSource(el, stateOf(el).solution);
+  const state = stateOf(el);
+  state.source = state.solution;
+  if (state.editor) replaceSource(el, state.solution);
+  else await edit(el, { focus: true });
 }
