@@ -1,13 +1,19 @@
 /**
- * The page side of the cells, loaded by loader.ts on the first interaction.
- * A cell element (components/Cell.astro) carries its source, time limit and `throws`
- * flag; this module swaps in the editor, runs the notebook up to a cell in a fresh
- * worker and writes the output as plain text (textContent, never HTML).
+ * The page side of the cells, loaded by loader.ts on the first interaction (or at once
+ * when the reader has saved edits or opened a share link). A cell element
+ * (components/Cell.astro) carries its source, time limit and `throws` flag; this module
+ * swaps in the editor, runs the notebook up to a cell in a sandboxed worker and writes
+ * the output as plain text (textContent, never HTML).
+ *
+ * No lost work: edits are saved as typed (persist.ts) and restored on reload with an
+ * "edited" badge; Reset asks first (a modal <dialog>); Share copies a link carrying the
+ * code (share.ts); a shared cell is marked "shared" and never runs by itself.
  */
 import { cellOutcome } from './notebook.ts';
 import { runSession } from './session.ts';
 import { createPool } from './sandbox.ts';
 import type { WorkerPool } from './sandbox.ts';
+import { forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import type { EditorView } from '@codemirror/view';
 
 interface CellState {
@@ -19,11 +25,16 @@ interface CellState {
   throws: boolean;
   editor: EditorView | null;
   running: boolean;
+  /** The code came from a share link and the reader has not changed it yet. */
+  shared: boolean;
 }
 
 const states = new WeakMap<HTMLElement, CellState>();
 let pool: WorkerPool | null = null;
 let editorModule: Promise<typeof import('./editor.ts')> | null = null;
+
+/** Edits are kept per chapter page. */
+const chapter = (): string => location.pathname;
 
 function allCells(): HTMLElement[] {
   return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-cell]'));
@@ -42,11 +53,14 @@ function stateOf(el: HTMLElement): CellState {
       throws: el.dataset.throws === 'true',
       editor: null,
       running: false,
+      shared: false,
     };
     states.set(el, s);
   }
   return s;
 }
+
+const button = (el: HTMLElement, action: string) => el.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
 
 /** Warm up: start a worker so the first Run does not wait for it. */
 export function prepare(): void {
@@ -60,7 +74,7 @@ export async function run(el: HTMLElement): Promise<void> {
   if (state.running) return;
   const cells = allCells().map(stateOf).filter((c) => c.index <= state.index);
   cells.sort((a, b) => a.index - b.index);
-  const runButton = el.querySelector<HTMLButtonElement>('[data-action="run"]');
+  const runButton = button(el, 'run');
   const output = outputOf(el);
   state.running = true;
   el.classList.add('is-running');
@@ -74,13 +88,16 @@ export async function run(el: HTMLElement): Promise<void> {
       cells.map((c) => c.source),
       { timeouts: cells.map((c) => c.timeout) },
     );
-    if (!result.stop && !result.failure) lease.release();
+    if (result.failure) lease.discard();
+    else if (!result.stop) lease.release();
     if (result.failure) {
-      show(output, `The cell runner failed: ${result.failure}`, 'error');
+      show(output, failureText(result.failure), 'error');
     } else {
       const outcome = cellOutcome(result.runs, cells.length - 1, cells.map((c) => c.throws), result.stop);
       show(output, outcome.text, outcome.stopped ? 'stopped' : outcome.threw ? 'error' : 'ok');
     }
+    // A stopped or crashed worker was thrown away: have the next one ready.
+    if (result.failure || result.stop) pool.warm();
   } catch (e) {
     show(output, `The cell runner failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
   } finally {
@@ -91,12 +108,18 @@ export async function run(el: HTMLElement): Promise<void> {
   }
 }
 
+/** A worker that died is most often one that ran out of memory. */
+function failureText(reason: string): string {
+  return `Stopped: ${reason}. The cell may have used too much memory (or crashed its runner); the next Run starts a fresh one.`;
+}
+
 function outputOf(el: HTMLElement): HTMLElement {
   let output = el.querySelector<HTMLElement>('.cell-output');
   if (!output) {
     output = document.createElement('pre');
     output.className = 'cell-output';
     output.setAttribute('role', 'log');
+    output.setAttribute('aria-live', 'polite');
     el.append(output);
   }
   return output;
@@ -108,6 +131,32 @@ function show(output: HTMLElement, text: string, status: string): void {
   output.dataset.ran = 'true';
   output.textContent = text === '' ? '(no output)' : text;
   output.classList.toggle('is-empty', text === '');
+}
+
+/** Say something to screen readers (and nothing visible) in the cell's status region. */
+function announce(el: HTMLElement, text: string): void {
+  const status = el.querySelector<HTMLElement>('.cell-status');
+  if (!status) return;
+  status.textContent = '';
+  requestAnimationFrame(() => (status.textContent = text));
+}
+
+/** The badge and Reset button follow the cell's code: lesson's, edited or shared. */
+function markState(state: CellState): void {
+  const { el } = state;
+  const changed = state.source !== state.original;
+  const kind = !changed ? '' : state.shared ? 'shared' : 'edited';
+  el.classList.toggle('is-edited', changed);
+  el.dataset.state = kind || 'lesson';
+  const badge = el.querySelector<HTMLElement>('[data-badge]');
+  if (badge) {
+    badge.hidden = !kind;
+    badge.dataset.kind = kind;
+    badge.textContent = kind;
+    badge.title = kind === 'shared' ? 'This code came from a shared link' : kind === 'edited' ? 'Your edit, saved in this browser' : '';
+  }
+  const reset = button(el, 'reset');
+  if (reset) reset.hidden = !changed;
 }
 
 /** Replace the highlighted code with an editor (once) and focus it. */
@@ -132,24 +181,198 @@ export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?:
     doc: state.source,
     label: `Code of cell ${state.index + 1}`,
     onRun: () => void run(el),
+    onEscape: () => button(el, 'run')?.focus(),
     onChange: (doc) => {
+      if (doc === state.source) return;
       state.source = doc;
-      const reset = el.querySelector<HTMLButtonElement>('[data-action="reset"]');
-      if (reset) reset.hidden = doc === state.original;
-      el.classList.toggle('is-edited', doc !== state.original);
+      state.shared = false;
+      saveEdit(chapter(), state.index, state.original, doc);
+      markState(state);
     },
   });
   if (staticCode) staticCode.hidden = true;
   el.classList.add('is-editing');
-  const editButton = el.querySelector<HTMLButtonElement>('[data-action="edit"]');
+  const editButton = button(el, 'edit');
   if (editButton) editButton.hidden = true;
   if (shouldFocus) state.editor.focus();
 }
 
-/** Put the cell's original source back. */
-export function reset(el: HTMLElement): void {
+/** Put `code` into the cell (opening the editor), without saving it as the reader's edit. */
+async function load(state: CellState, code: string, shared: boolean): Promise<void> {
+  state.source = code;
+  state.shared = shared;
+  if (state.editor) {
+    state.editor.dispatch({ changes: { from: 0, to: state.editor.state.doc.length, insert: code } });
+    state.source = code;
+    state.shared = shared;
+  } else {
+    await edit(state.el, { focus: false });
+  }
+  markState(state);
+}
+
+/** Ask (a modal dialog: focus stays in it, Escape cancels), then put the lesson's code back. */
+export async function reset(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
-  if (!state.editor) return;
-  state.editor.dispatch({ changes: { from: 0, to: state.editor.state.doc.length, insert: state.original } });
-  state.editor.focus();
+  if (state.source === state.original) return;
+  const n = state.index + 1;
+  const ok = await confirmDialog(
+    `Reset cell ${n}?`,
+    state.shared
+      ? `The shared code in cell ${n} will be replaced by the lesson's code.`
+      : `Your edits to cell ${n} will be lost and the lesson's code put back.`,
+    `Reset cell ${n}`,
+  );
+  if (!ok) {
+    button(el, 'reset')?.focus();
+    return;
+  }
+  forgetEdit(chapter(), state.index);
+  await load(state, state.original, false);
+  forgetEdit(chapter(), state.index);
+  el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
+  announce(el, `Cell ${n} reset to the lesson's code`);
+  state.editor?.focus();
+}
+
+let dialog: HTMLDialogElement | null = null;
+
+function confirmDialog(title: string, text: string, confirmLabel: string): Promise<boolean> {
+  if (!dialog) {
+    dialog = document.createElement('dialog');
+    dialog.className = 'cell-dialog';
+    dialog.setAttribute('aria-labelledby', 'cell-dialog-title');
+    dialog.setAttribute('aria-describedby', 'cell-dialog-text');
+    dialog.innerHTML = `<h2 id="cell-dialog-title"></h2><p id="cell-dialog-text"></p>
+<form method="dialog"><button class="cell-button" value="cancel" autofocus>Cancel</button>
+<button class="cell-button cell-run" value="ok" data-confirm></button></form>`;
+    document.body.append(dialog);
+  }
+  const d = dialog;
+  d.querySelector('h2')!.textContent = title;
+  d.querySelector('p')!.textContent = text;
+  d.querySelector('[data-confirm]')!.textContent = confirmLabel;
+  d.returnValue = '';
+  d.showModal();
+  return new Promise((resolve) => d.addEventListener('close', () => resolve(d.returnValue === 'ok'), { once: true }));
+}
+
+/** Copy the cell's current code to the clipboard. */
+export async function copy(el: HTMLElement): Promise<void> {
+  const state = stateOf(el);
+  try {
+    await navigator.clipboard.writeText(state.source);
+    announce(el, `Code of cell ${state.index + 1} copied`);
+    flash(el, 'copy', 'Copied');
+  } catch {
+    announce(el, 'Could not copy: the browser did not allow it');
+    flash(el, 'copy', 'Copy failed');
+  }
+}
+
+/** Copy a link that carries the cell's current code; show it when the clipboard is refused. */
+export async function share(el: HTMLElement): Promise<void> {
+  const state = stateOf(el);
+  const { shareUrl } = await import('./share.ts');
+  const url = shareUrl(location.href, state.index, state.source);
+  try {
+    await navigator.clipboard.writeText(url);
+    announce(el, `Link to the code of cell ${state.index + 1} copied`);
+    flash(el, 'share', 'Link copied');
+  } catch {
+    const note = noteOf(el);
+    note.replaceChildren();
+    const label = document.createElement('label');
+    label.textContent = `Link to the code of cell ${state.index + 1} (copy it):`;
+    const input = document.createElement('input');
+    input.readOnly = true;
+    input.value = url;
+    label.append(input);
+    note.append(label);
+    note.hidden = false;
+    input.focus();
+    input.select();
+  }
+}
+
+/** Briefly change a button's visible text (its accessible name keeps the action). */
+function flash(el: HTMLElement, action: string, text: string): void {
+  const b = button(el, action);
+  const label = b?.firstChild;
+  if (!b || !label || label.nodeType !== Node.TEXT_NODE) return;
+  const before = b.dataset.label ?? label.textContent ?? '';
+  b.dataset.label = before;
+  label.textContent = text;
+  setTimeout(() => (label.textContent = before), 1500);
+}
+
+function noteOf(el: HTMLElement): HTMLElement {
+  return el.querySelector<HTMLElement>('.cell-note')!;
+}
+
+/**
+ * On page load (called by the loader when there is something to restore): the reader's
+ * saved edits, each checked against the lesson's current code, then a shared cell
+ * from the URL fragment (which wins over a saved edit of that cell, without erasing it).
+ */
+export async function restore(): Promise<void> {
+  const jobs: Promise<void>[] = [];
+  for (const el of allCells()) {
+    const state = stateOf(el);
+    const saved = loadEdit(chapter(), state.index, state.original);
+    if (saved.status === 'restored') jobs.push(load(state, saved.code, false));
+    else if (saved.status === 'stale') staleNotice(state, saved.code);
+  }
+  await Promise.all(jobs);
+  if (location.hash.startsWith('#cell-')) {
+    const { readShareFragment } = await import('./share.ts');
+    const shared = readShareFragment(location.hash);
+    const el = shared && allCells().find((c) => stateOf(c).index === shared.index);
+    if (shared && el) {
+      const state = stateOf(el);
+      if (shared.code !== state.original) await load(state, shared.code, true);
+      const note = noteOf(el);
+      note.replaceChildren(paragraph('This cell holds code from a shared link. It has not been run: read it, then press Run if you want to.'));
+      note.hidden = false;
+      el.scrollIntoView({ block: 'center' });
+    }
+  }
+}
+
+function paragraph(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
+/** The reader edited this cell when the lesson's code was different: ask before restoring. */
+function staleNotice(state: CellState, code: string): void {
+  const note = noteOf(state.el);
+  const n = state.index + 1;
+  const restoreButton = document.createElement('button');
+  restoreButton.type = 'button';
+  restoreButton.className = 'cell-button';
+  restoreButton.textContent = 'Restore my edit';
+  const discard = document.createElement('button');
+  discard.type = 'button';
+  discard.className = 'cell-button';
+  discard.textContent = 'Discard it';
+  restoreButton.addEventListener('click', () => {
+    note.hidden = true;
+    void load(state, code, false).then(() => {
+      saveEdit(chapter(), state.index, state.original, code);
+      state.editor?.focus();
+    });
+  });
+  discard.addEventListener('click', () => {
+    forgetEdit(chapter(), state.index);
+    note.hidden = true;
+    button(state.el, 'run')?.focus();
+  });
+  note.replaceChildren(
+    paragraph(`You edited cell ${n} earlier, but the lesson's code of this cell has changed since, so your edit was not restored.`),
+    restoreButton,
+    discard,
+  );
+  note.hidden = false;
 }

@@ -1,7 +1,7 @@
 /**
  * The cell editor: CodeMirror 6 in TypeScript mode, loaded on first Edit. A small setup
- * (no autocompletion) keeps the download down. Tab is left to focus navigation, so the
- * editor never traps keyboard users; Ctrl/Cmd+Enter runs the cell.
+ * (no autocompletion) keeps the download down. Tab is left to focus navigation and
+ * Escape leaves the editor, so it never traps keyboard users; Ctrl/Cmd+Enter runs the cell.
  */
 import { EditorState } from '@codemirror/state';
 import {
@@ -25,18 +25,21 @@ export interface CellEditorOptions {
   /** Accessible name of the editing area. */
   label: string;
   onRun(): void;
+  /** Escape: the editor gives up focus; the host moves it somewhere useful (the Run button). */
+  onEscape(): void;
   onChange(doc: string): void;
 }
 
-/** Colours close to Shiki's github-light-high-contrast, all above 4.5:1 on white. */
+/** Colours close to Shiki's github-light-high-contrast, all above 4.5:1 on white; dark-theme
+    values come from the site's CSS variables (src/styles/global.css). */
 const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword], color: '#a0111f' },
-  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: '#032563' },
-  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: '#023b95' },
-  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: '#66707b', fontStyle: 'italic' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: '#622cbc' },
-  { tag: [tags.typeName, tags.className, tags.namespace], color: '#702c00' },
-  { tag: [tags.definition(tags.variableName), tags.propertyName], color: '#0e1116' },
+  { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword], color: 'var(--syn-keyword, #a0111f)' },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--syn-string, #032563)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--syn-number, #023b95)' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--syn-comment, #66707b)', fontStyle: 'italic' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'var(--syn-function, #622cbc)' },
+  { tag: [tags.typeName, tags.className, tags.namespace], color: 'var(--syn-type, #702c00)' },
+  { tag: [tags.definition(tags.variableName), tags.propertyName], color: 'var(--syn-definition, #0e1116)' },
 ]);
 
 const theme = EditorView.theme({
@@ -54,6 +57,14 @@ export function createCellEditor(options: CellEditorOptions): EditorView {
       key: 'Mod-Enter',
       run: () => {
         options.onRun();
+        return true;
+      },
+    },
+    {
+      key: 'Escape',
+      run: (view) => {
+        view.contentDOM.blur();
+        options.onEscape();
         return true;
       },
     },

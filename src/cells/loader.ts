@@ -3,7 +3,9 @@ export {};
 /**
  * The only cell script a chapter page loads up front (keep it tiny). It reveals the
  * cells' buttons and, on the first interaction, loads client.ts (and through it the
- * runner or the editor). Until then the cells are static HTML.
+ * runner or the editor). Until then the cells are static HTML. When the reader has
+ * saved edits on this page or opened a share link, client.ts is loaded at once to
+ * restore them (nothing runs).
  */
 type Client = typeof import('./client.ts');
 
@@ -30,8 +32,23 @@ function init(): void {
     void load().then((c) => {
       if (action === 'run') void c.run(cell);
       else if (action === 'edit') void c.edit(cell, { focus: true });
-      else if (action === 'reset') c.reset(cell);
+      else if (action === 'reset') void c.reset(cell);
+      else if (action === 'copy') void c.copy(cell);
+      else if (action === 'share') void c.share(cell);
     });
+  });
+
+  // Saved edits of this chapter (persist.ts keys) or a share link: restore them now.
+  let saved = false;
+  try {
+    const prefix = `cells:v1:${location.pathname}:`;
+    for (let i = 0; i < localStorage.length && !saved; i++) saved = localStorage.key(i)?.startsWith(prefix) ?? false;
+  } catch {
+    // storage unavailable: nothing saved
+  }
+  if (saved || location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
+  addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
   });
 
   // Focusing the highlighted code (click or Tab) turns it into the editor.

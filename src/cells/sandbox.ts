@@ -1,6 +1,7 @@
 /**
- * Where cell workers live in the page. Each run gets a fresh worker (no state leaks
- * between runs); a spare is started after each run so the next Run does not wait.
+ * Where cell workers live in the page. A worker whose run ended cleanly is kept for the
+ * next run (warm engine: later runs take a few ms); one stopped by its time limit or
+ * crashed is thrown away with its sandbox, and a new one started.
  *
  * In the built site the workers run inside a sandboxed iframe (`sandbox="allow-scripts"`,
  * opaque origin): a worker that allocates without bound can crash the renderer after it
@@ -136,13 +137,18 @@ class Frame {
 /** A channel plus what to do with its worker once the run is over. */
 export interface Lease {
   channel: Channel;
-  /** Call after a run that finished normally: the worker is discarded, a spare started. */
+  /**
+   * Call after a run that finished normally: the worker is kept for the next run (its
+   * engine is warm; each run still starts the notebook from scratch).
+   */
   release(): void;
+  /** Call after a crash or failure: the worker (and its sandbox) is thrown away. */
+  discard(): void;
 }
 
 export interface WorkerPool {
   take(): Promise<Lease>;
-  /** Start a spare worker now, so that the next take() does not wait for it. */
+  /** Start a worker now, so that the next take() does not wait for it. */
   warm(): void;
 }
 
@@ -150,32 +156,31 @@ export interface WorkerPool {
 export function iframePool(): WorkerPool {
   let source: Promise<string> | null = null;
   let frame: Frame | null = null;
-  let spare: { channel: Channel; wid: number; frame: Frame } | null = null;
+  let idle: { channel: Channel; wid: number; frame: Frame } | null = null;
   const getSource = () =>
     (source ??= fetch(workerUrl).then((r) => {
       if (!r.ok) throw new Error(`cannot load the cell runner (${r.status})`);
       return r.text();
     }));
-  const replaceFrame = () => {
-    frame?.destroy();
-    frame = null;
-    spare = null;
+  const replaceFrame = (f: Frame) => {
+    f.destroy();
+    if (frame === f) {
+      frame = null;
+      idle = null;
+    }
   };
   const spawn = (f: Frame) => {
-    const { wid, channel } = f.spawn(() => {
-      // The session terminated this worker (time limit or crash): replace the whole frame.
-      if (frame === f) replaceFrame();
-      else f.destroy();
-    });
+    // When the session terminates this worker (time limit), replace the whole frame.
+    const { wid, channel } = f.spawn(() => replaceFrame(f));
     return { channel, wid, frame: f };
   };
-  const startSpare = () => {
+  const startIdle = () => {
     frame ??= new Frame(getSource());
-    spare = spawn(frame);
+    idle = spawn(frame);
   };
   return {
     warm() {
-      if (!spare) startSpare();
+      if (!idle) startIdle();
     },
     async take() {
       frame ??= new Frame(getSource());
@@ -184,17 +189,20 @@ export function iframePool(): WorkerPool {
         await f.ready;
       } catch (e) {
         // Could not load the runner (offline?): start over on the next Run.
-        replaceFrame();
+        replaceFrame(f);
         source = null;
         throw e;
       }
-      const worker = spare && spare.frame === f ? spare : spawn(f);
-      spare = null;
+      const worker = idle && idle.frame === f ? idle : spawn(f);
+      idle = null;
       return {
         channel: worker.channel,
         release() {
-          worker.frame.kill(worker.wid);
-          startSpare();
+          if (frame === worker.frame && !idle) idle = worker;
+          else worker.frame.kill(worker.wid);
+        },
+        discard() {
+          replaceFrame(worker.frame);
         },
       };
     },
@@ -205,31 +213,36 @@ export function iframePool(): WorkerPool {
 export function directPool(): WorkerPool {
   const start = (): Channel => {
     const worker = new Worker(workerUrl, { type: 'module' });
+    let handlers: { onMessage(m: WorkerMessage): void; onCrash(r: string): void } | null = null;
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => handlers?.onMessage(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      handlers?.onCrash(`the cell runner crashed: ${e.message || 'worker error'}`);
+    };
     return {
       post: (message) => worker.postMessage(message),
       listen(onMessage, onCrash) {
-        worker.onmessage = (e: MessageEvent<WorkerMessage>) => onMessage(e.data);
-        worker.onerror = (e) => {
-          e.preventDefault();
-          onCrash(`the cell runner crashed: ${e.message || 'worker error'}`);
-        };
+        handlers = { onMessage, onCrash };
       },
       terminate: () => worker.terminate(),
     };
   };
-  let spare: Channel | null = null;
+  let idle: Channel | null = null;
   return {
     warm() {
-      spare ??= start();
+      idle ??= start();
     },
     async take() {
-      const channel = spare ?? start();
-      spare = null;
+      const channel = idle ?? start();
+      idle = null;
       return {
         channel,
         release() {
+          if (!idle) idle = channel;
+          else channel.terminate();
+        },
+        discard() {
           channel.terminate();
-          spare = start();
         },
       };
     },

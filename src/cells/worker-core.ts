@@ -104,8 +104,9 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
       post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
       return;
     }
-    // Unhandled rejections are reported after the microtask queue drains: give them a turn.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Unhandled rejections are reported in a task after the microtask queue drains
+    // (Chromium: after one more timer turn): give them two turns.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
     if (active === run) active = null;
     flush();
     post({ type: 'done', id, runs });
