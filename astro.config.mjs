@@ -9,6 +9,7 @@ import remarkCells from './src/cells/remark-cells.ts';
 import remarkExercises from './src/cells/exercise/remark-exercises.ts';
 import { bookValidation } from './src/book/astro-integration.ts';
 import { basePath, siteUrl } from './src/book/site-address.ts';
+import { readerSite } from './src/site/integration.ts';
 
 // Astro 7 runs remark/rehype plugins only through the `unified` processor; @astrojs/mdx
 // takes the processor (and shikiConfig) from `markdown` (extendMarkdownConfig).
@@ -19,7 +20,7 @@ export default defineConfig({
   base: basePath(),
   // bookValidation checks the lessons first (src/book/): a bad lesson stops the build
   // with file:line messages before Astro loads it.
-  integrations: [bookValidation(), mdx()],
+  integrations: [bookValidation(), mdx(), readerSite()],
   markdown: {
     processor: unified({
       // remarkExercises must run before remarkCells: an exercise's context is the
@@ -28,8 +29,11 @@ export default defineConfig({
       rehypePlugins: [rehypeKatex],
     }),
     shikiConfig: {
-      // github-light fails axe colour contrast; the high-contrast variant passes.
-      theme: 'github-light-high-contrast',
+      // github-light fails axe colour contrast; the high-contrast variants pass. Both themes
+      // are emitted as CSS light-dark() colours, which follow the page's color-scheme
+      // (system setting, or the reader's choice: src/components/ThemeToggle.astro).
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: 'light-dark()',
     },
   },
   vite: {
