@@ -11,4 +11,4 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 it('content/ has valid frontmatter, distinct orders and known prerequisites', () => {
   const problems = validateBook(`${ROOT}content`, ROOT);
   expect(formatProblems(problems), 'problems in content/ (fix each line, then run the tests again)').toBe('');
-});
+}, 30_000);

@@ -18,6 +18,8 @@ import { runExercise } from '../../src/cells/exercise/run-exercise.ts';
 import { nodeRunner } from '../../src/cells/exercise/run-exercise-node.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Each CLI run starts Node and loads the frontmatter parser: ~1 s, more on a busy machine. */
+const CLI_TIMEOUT = 60_000;
 let dir = '';
 let content = '';
 
@@ -49,13 +51,13 @@ describe('new-lesson', () => {
     expect(text).toMatch(/^---\ntitle: "Focal loss: down-weighting easy examples"\n/);
     expect(text).toContain('\norder: 4\n');
     expect(formatProblems(validateBook(content, dir))).toBe('');
-  });
+  }, CLI_TIMEOUT);
 
   it('prints the published URL when SITE_URL and BASE_PATH are set', () => {
     const r = cli(['Label smoothing'], { SITE_URL: 'https://someone.github.io', BASE_PATH: 'cross-entropy-book' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('It will appear at https://someone.github.io/cross-entropy-book/label-smoothing/');
-  });
+  }, CLI_TIMEOUT);
 
   it('writes a cell whose recorded output is what the runtime prints, and a working exercise', async () => {
     const lesson = createLesson({ title: 'Focal loss', contentDir: content, displayRoot: dir });
@@ -95,7 +97,7 @@ describe('new-lesson', () => {
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path, 'utf8')).toBe(before);
-  });
+  }, CLI_TIMEOUT);
 
   it('reports a slug collision between two titles, and accepts --id to resolve it', () => {
     expect(cli(['Softmax, step by step']).status).toBe(0);
@@ -105,7 +107,7 @@ describe('new-lesson', () => {
     const resolved = cli(['Softmax: step by step!', '--id', 'softmax-again']);
     expect(resolved.status).toBe(0);
     expect(resolved.stdout).toContain('Created content/softmax-again.mdx (order 5).');
-  });
+  }, CLI_TIMEOUT);
 
   it('explains a missing title, a title without letters, a bad --id and a bad SITE_URL', () => {
     expect(cli([]).stderr).toMatch(/^new-lesson: give the lesson a title\.\nusage: npm run new-lesson -- "Title of the lesson"/);
@@ -115,7 +117,7 @@ describe('new-lesson', () => {
     const badSite = cli(['Fine'], { SITE_URL: 'someone.github.io' });
     expect(badSite.status).toBe(1);
     expect(badSite.stderr.trim()).toBe('new-lesson: SITE_URL="someone.github.io" is not a URL: write it with its scheme, e.g. SITE_URL=https://you.github.io');
-  });
+  }, CLI_TIMEOUT);
 
   it('throws a LessonError (not a crash) when the file appears between the check and the write', () => {
     writeFileSync(join(content, 'race.mdx'), 'x');
