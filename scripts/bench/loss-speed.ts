@@ -86,7 +86,7 @@ function timeRuns(fn: () => void, warmup: number, runs: number): number[] {
 }
 
 /** Bytes of typed arrays constructed while `fn` runs (constructors wrapped for the call). */
-function countTypedArrayBytes(fn: () => unknown): { counted: number; arrayBuffersDelta: number } {
+async function countTypedArrayBytes(fn: () => unknown): Promise<{ counted: number; arrayBuffersDelta: number }> {
   const g = globalThis as unknown as Record<string, unknown>;
   const names = ['Float32Array', 'Float64Array', 'Int32Array', 'Uint8Array', 'Uint32Array'] as const;
   const originals = names.map((n) => g[n]);
@@ -101,6 +101,9 @@ function countTypedArrayBytes(fn: () => unknown): { counted: number; arrayBuffer
       }
     };
   });
+  // Let earlier garbage be collected and swept (sweeping runs on another thread) first.
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, 100));
   collect();
   const before = process.memoryUsage().arrayBuffers;
   let keep: unknown;
@@ -128,9 +131,9 @@ const oursFwdBwd = timeRuns(() => {
   crossEntropy(xg, target).backward();
 }, 2, 9);
 
-const memFwd = countTypedArrayBytes(() => crossEntropy(x, target));
-xg.grad = null; // so that freeing the last run's gradient does not offset the new one
-const memFwdBwd = countTypedArrayBytes(() => {
+xg.grad = null; // so that freeing the last run's gradient does not offset what we count
+const memFwd = await countTypedArrayBytes(() => crossEntropy(x, target));
+const memFwdBwd = await countTypedArrayBytes(() => {
   crossEntropy(xg, target).backward();
   return xg.grad;
 });
