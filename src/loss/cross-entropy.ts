@@ -12,11 +12,19 @@ import {
   checkIndexTarget,
   checkTargetRange,
   classLayout,
+  targetOutOfBounds,
   type ClassLayout,
 } from './class-target.ts';
 import { logSumExpAlong } from './logsumexp.ts';
 import { expFast, expFast32 } from './fast-exp.ts';
-import { nllGradAtTargets, nllGradFnName, reduceNll, weighTargets, type NllLossOptions } from './nll-loss.ts';
+import {
+  nllGradAtTargets,
+  nllGradFnName,
+  reduceNll,
+  weighTargets,
+  type NllLossOptions,
+  type PickedTargets,
+} from './nll-loss.ts';
 
 export interface CrossEntropyOptions extends NllLossOptions {
   /**
@@ -163,26 +171,61 @@ function indexTargets(
   const { N, C, S } = layout;
   const x = input.data;
   const t = target.data;
-  checkTargetRange(t, layout, ignoreIndex);
   const round = roundFor(input.dtype);
   const P = N * S;
 
-  // The target class's log-probability per position.
-  const logpT = new Float64Array(P);
   let lp: ClassLogProbs;
+  let picked: PickedTargets;
   if (x.length <= MIRROR_LIMIT) {
+    // PyTorch's steps: log-softmax, then nll on the target's log-probability.
+    checkTargetRange(t, layout, ignoreIndex);
     lp = new ClassLogProbs(x, round, softmaxStats(x, N, C, S, round), null);
+    const logpT = new Float64Array(P);
     for (let n = 0; n < N; n++) {
       for (let s = 0, i = n * S; s < S; s++, i++) {
         if (t[i] !== ignoreIndex) logpT[i] = lp.logp((n * C + t[i]) * S + s, i);
       }
     }
+    picked = weighTargets(logpT, t, weight, ignoreIndex, round, true);
   } else {
-    // One pass: the log-sum-exp per position, and the target's log-probability on the way.
-    const lse = logSumExpAlong(x, N, C, S, { index: t, skip: ignoreIndex, out: logpT });
+    // One pass over the logits: each block's log-sum-exp, then, while the block is in
+    // cache, its targets' losses -w[t]·(x_t - lse) and their sums.
+    picked = {
+      losses: new Float64Array(P),
+      weightOf: weight === null ? null : new Float64Array(P),
+      ignored: new Uint8Array(P),
+      sum: 0,
+      totalWeight: 0,
+    };
+    const { losses, weightOf, ignored } = picked;
+    const f32 = input.dtype === 'float32';
+    let firstBad = -1;
+    let sum = 0;
+    let totalWeight = 0;
+    const lse = logSumExpAlong(x, N, C, S, (first, pos0, len, posStride, classStride, l) => {
+      for (let k = 0, i = pos0; k < len; k++, i++) {
+        const ti = t[i];
+        if (ti === ignoreIndex) {
+          ignored[i] = 1;
+          continue;
+        }
+        if (!(ti >= 0 && ti < C && Math.floor(ti) === ti)) {
+          if (firstBad < 0) firstBad = i;
+          continue;
+        }
+        const w = weight === null ? 1 : weight[ti];
+        const loss = -(x[first + k * posStride + ti * classStride] - l[i]) * w;
+        losses[i] = f32 ? Math.fround(loss) : loss;
+        sum += losses[i];
+        totalWeight += w;
+        if (weightOf !== null) weightOf[i] = w;
+      }
+    });
+    if (firstBad >= 0) throw targetOutOfBounds(t[firstBad], firstBad, layout, ignoreIndex);
+    picked.sum = sum;
+    picked.totalWeight = totalWeight;
     lp = new ClassLogProbs(x, round, null, lse);
   }
-  const picked = weighTargets(logpT, t, weight, ignoreIndex, round, lp.stats !== null);
   let out = reduceNll(picked, reduction, layout.targetShape, input.dtype);
 
   // Σ_c w[c], the weight of the smoothing term's gradient through the log-sum-exp.

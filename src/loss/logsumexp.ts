@@ -40,15 +40,18 @@ import type { Storage } from './tensor.ts';
 const BLOCK = 2048;
 
 /**
- * Also pick, per position, the log-softmax of the class `index[pos]`, x[class] - lse, into
- * `out[pos]` (skipping positions whose index is `skip`), while the block is in cache. The
- * indices must have been checked to lie in [0, size).
+ * Called after each block of positions is done, while its data are in cache: positions
+ * pos0 .. pos0+len-1, whose class-c entry is x[first + k·posStride + c·classStride] for the
+ * k-th of them, and whose lse is in `lse` (crossEntropy picks its targets here).
  */
-export interface Gather {
-  index: Storage;
-  skip: number;
-  out: Float64Array;
-}
+export type BlockVisitor = (
+  first: number,
+  pos0: number,
+  len: number,
+  posStride: number,
+  classStride: number,
+  lse: Float64Array,
+) => void;
 
 /** lse for every (outer, inner) position: a Float64Array of outer·inner entries. */
 export function logSumExpAlong(
@@ -56,7 +59,7 @@ export function logSumExpAlong(
   outer: number,
   size: number,
   inner: number,
-  gather?: Gather,
+  visit?: BlockVisitor,
 ): Float64Array {
   const lse = new Float64Array(outer * inner);
   if (size === 0) {
@@ -67,7 +70,7 @@ export function logSumExpAlong(
     for (let o0 = 0; o0 < outer; o0 += BLOCK) {
       const count = Math.min(BLOCK, outer - o0);
       rowsBlock(x, o0, count, size, lse);
-      if (gather !== undefined) gatherBlock(x, lse, o0 * size, count, size, 1, o0, gather);
+      if (visit !== undefined) visit(o0 * size, o0, count, size, 1, lse);
     }
     return lse;
   }
@@ -86,7 +89,7 @@ export function logSumExpAlong(
         const a = acc[s];
         lse[pos + s] = a < Infinity && r - r === 0 ? r + Math.log(a) : logSumExpByMax(x, first + s, size, inner);
       }
-      if (gather !== undefined) gatherBlock(x, lse, first, len, 1, inner, pos, gather);
+      if (visit !== undefined) visit(first, pos, len, 1, inner, lse);
     }
   }
   return lse;
@@ -168,28 +171,6 @@ function sumExpBlock64(
   for (let c = 1; c < size; c++) {
     const row = x.subarray(first + c * inner, first + c * inner + len);
     for (let s = 0; s < len; s++) acc[s] += expFast(row[s] - ref[s]);
-  }
-}
-
-/**
- * For `len` consecutive positions pos0, pos0+1, ... whose class-0 entries are at
- * first + k·posStride: out[pos0 + k] = (entry of class index[pos0 + k]) - lse[pos0 + k]
- * (class stride `classStride`), except where the index is `skip`.
- */
-function gatherBlock(
-  x: Storage,
-  lse: Float64Array,
-  first: number,
-  len: number,
-  posStride: number,
-  classStride: number,
-  pos0: number,
-  g: Gather,
-): void {
-  const { index, skip, out } = g;
-  for (let k = 0; k < len; k++) {
-    const t = index[pos0 + k];
-    if (t !== skip) out[pos0 + k] = x[first + k * posStride + t * classStride] - lse[pos0 + k];
   }
 }
 

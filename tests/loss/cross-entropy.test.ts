@@ -127,6 +127,19 @@ describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT 
     expectClose(loss.item(), reference(x, t, N, C, 1), { atol: 0, rtol: 1e-6 });
   });
 
+  it('reports the first out-of-bounds target in memory order, as PyTorch', () => {
+    const N = 2;
+    const C = 4;
+    const S = 10000;
+    const x = new Tensor(new Float32Array(N * C * S), [N, C, S], 'float32');
+    const t = new Float64Array(N * S);
+    t[S + 5] = 7;
+    t[S + 9] = -3;
+    expect(() => crossEntropy(x, new Tensor(t, [N, S], 'int64'))).toThrow(
+      'Target 7 is out of bounds. Found at target[1, 5]; class indices must be in [0, 3] (C = 4) or equal ignoreIndex (-100)',
+    );
+  });
+
   it('stays exact where a logit is 1000 above the first class (the overflow fallback)', () => {
     // e^(x_c - x_0) overflows for both rows; the max-shifted recomputation gives
     // lse = 500 (+ e^-500, below double resolution) and lse = 1000.

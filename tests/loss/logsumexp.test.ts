@@ -44,11 +44,18 @@ describe('logSumExpAlong', () => {
     expectClose(lse[3], Math.log(2), { atol: 0, rtol: 1e-15 });
   });
 
-  it('picks the target log-probabilities x[t] - lse on the way when asked', () => {
+  it('visits each block after computing it, with its layout and lse', () => {
     const x = new Float64Array([1, 2, 3, 4, 5, 6]); // (1, 3, 2): positions [1, 3, 5] and [2, 4, 6]
-    const out = new Float64Array(2);
-    logSumExpAlong(x, 1, 3, 2, { index: new Float64Array([2, -100]), skip: -100, out });
-    expectClose(out, [5 - Math.log(Math.exp(1) + Math.exp(3) + Math.exp(5)), 0], { atol: 0, rtol: 1e-15 });
+    const seen: number[][] = [];
+    const lse = logSumExpAlong(x, 1, 3, 2, (first, pos0, len, posStride, classStride, l) => {
+      for (let k = 0; k < len; k++) seen.push([x[first + k * posStride + 2 * classStride], l[pos0 + k]]);
+    });
+    expect(seen).toEqual([[5, lse[0]], [6, lse[1]]]);
+    const rows: number[] = [];
+    logSumExpAlong(x, 2, 3, 1, (first, pos0, len, posStride, classStride) => {
+      for (let k = 0; k < len; k++) rows.push(x[first + k * posStride + 1 * classStride]);
+    });
+    expect(rows).toEqual([2, 5]);
   });
 
   it('an empty class dim gives -Infinity (log of an empty sum)', () => {
