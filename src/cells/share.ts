@@ -3,7 +3,10 @@
  * never reaches a server. `#cell-3=<code>` loads the code into cell 3 (1-based, as the
  * page numbers cells); the page marks it as shared and never runs it by itself.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: a default import works in Vite and in Node alike.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
 const FRAGMENT = /^#?cell-(\d+)=(.+)$/;
 

@@ -20,6 +20,8 @@ export async function replaceCode(page: Page, cell: Locator, code: string): Prom
   const n = Number(await cell.getAttribute('data-cell')) + 1;
   const edit = cell.getByRole('button', { name: `Edit cell ${n}` });
   const editor = cell.locator('.cm-content');
+  // The loader reveals the buttons once it has run.
+  await expect(cell.getByRole('button', { name: `Run cell ${n}` })).toBeVisible();
   if (await edit.isVisible()) await edit.click();
   else await editor.click();
   await expect(editor).toBeFocused();
