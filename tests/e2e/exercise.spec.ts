@@ -5,6 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const CHAPTER_2 = '/multiclass-cross-entropy/';
 
@@ -77,3 +78,17 @@ test('the solution can be revealed and put in the editor, and it passes', async 
   await expect(exercise.getByRole('button', { name: 'Reset exercise 1' })).toBeVisible();
   await expect(exercise.locator('.exercise-summary')).toHaveText('All 2 checks pass. Well done!');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no axe violations in an exercise with feedback, a hint and the solution shown (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(CHAPTER_2);
+    const exercise = page.locator('.exercise').first();
+    await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
+    await expect(exercise.locator('.exercise-checks li[data-state="failed"]').first()).toBeVisible();
+    await exercise.getByRole('button', { name: 'Show a hint (3)' }).click();
+    await exercise.getByText('Show the solution').click();
+    const results = await new AxeBuilder({ page }).include('.exercise').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+}
