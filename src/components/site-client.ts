@@ -115,7 +115,10 @@ async function openSearch() {
   if (!dialog.open) dialog.showModal();
   try {
     await loadSearch();
-    dialog.querySelector<HTMLInputElement>('input')?.focus();
+    const input = dialog.querySelector<HTMLInputElement>('input');
+    // Pagefind's input has only a placeholder: give it a real accessible name.
+    input?.setAttribute('aria-label', 'Search the book');
+    input?.focus();
   } catch {}
 }
 if (dialog && openButton) {
