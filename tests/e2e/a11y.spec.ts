@@ -1,9 +1,12 @@
 /** axe-core finds no accessibility violations on the home page and a chapter, static and with an editor open. */
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
+import { shareFragment } from '../../src/cells/share.ts';
 
-// One chapter stands for all (axe takes ~10 s per chapter page on this machine).
-for (const path of ['/', '/pixelwise-cross-entropy/']) {
+// Every chapter page (the chapters are the .mdx files in content/) and the contents page.
+const chapters = readdirSync(new URL('../../content/', import.meta.url)).filter((f) => f.endsWith('.mdx')).map((f) => `/${f.replace(/\.mdx$/, '')}/`);
+for (const path of ['/', ...chapters]) {
   test(`no axe violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();
@@ -19,5 +22,23 @@ test('no axe violations with a cell open in the editor and its output rerun', as
   await cell.getByRole('button', { name: 'Run cell 1' }).click();
   await expect(cell.locator('.cell-output')).toHaveAttribute('data-ran', 'true');
   const results = await new AxeBuilder({ page }).include('.cell').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
+
+test('no axe violations with cells edited, shared, failed and the Reset dialog open', async ({ page }) => {
+  await page.goto('/binary-cross-entropy/' + shareFragment(1, 'console.log("shared");\nthrow new Error("boom");'));
+  const shared = page.locator('.cell').nth(1);
+  await expect(shared.locator('[data-badge]')).toHaveText('shared');
+  await shared.getByRole('button', { name: 'Run cell 2' }).click();
+  await expect(shared.locator('.cell-output')).toHaveAttribute('data-status', 'error');
+  const first = page.locator('.cell').first();
+  await first.getByRole('button', { name: 'Edit cell 1' }).click();
+  await page.keyboard.insertText('// mine\n');
+  await expect(first.locator('[data-badge]')).toHaveText('edited');
+  let results = await new AxeBuilder({ page }).include('.cell').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  await first.getByRole('button', { name: 'Reset cell 1' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 });
