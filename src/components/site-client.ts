@@ -80,6 +80,36 @@ if (chapter) {
 }
 show();
 
+/* Outline: mark the section being read (the last heading above the upper third of the screen). */
+const outlineLinks = new Map<string, HTMLAnchorElement>();
+document.querySelectorAll<HTMLAnchorElement>('.outline a[href^="#"]').forEach((a) => {
+  outlineLinks.set(decodeURIComponent(a.hash.slice(1)), a);
+});
+if (outlineLinks.size > 0) {
+  const headings = [...outlineLinks.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => !!h);
+  let current: HTMLAnchorElement | undefined;
+  const mark = () => {
+    const line = innerHeight / 3;
+    let found: HTMLElement | undefined;
+    for (const h of headings) if (h.getBoundingClientRect().top < line) found = h;
+    const link = found && outlineLinks.get(found.id);
+    if (link === current) return;
+    current?.removeAttribute('aria-current');
+    link?.setAttribute('aria-current', 'location');
+    current = link;
+  };
+  let queued = false;
+  addEventListener('scroll', () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      mark();
+    });
+  }, { passive: true });
+  mark();
+}
+
 /* Search: Pagefind's UI (its script, style and index under <base>pagefind/) loads on first open. */
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
 const openButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
