@@ -52,7 +52,9 @@ const browserRunner: CellRunner = async (sources, timeouts) => {
   pool ??= createPool();
   const lease = await pool.take();
   const result = await runSession(lease.channel, sources, { timeouts });
-  if (!result.stop && !result.failure) lease.release();
+  // As the cells do (../client.ts): keep a worker that finished cleanly, drop a failed one.
+  if (result.failure) lease.discard();
+  else if (!result.stop) lease.release();
   return result;
 };
 
@@ -150,6 +152,8 @@ export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?:
     doc: state.source,
     label: `Your code for exercise ${state.index + 1}`,
     onRun: () => void check(el),
+    // Escape leaves the editor (it never traps the keyboard): focus goes to Check.
+    onEscape: () => el.querySelector<HTMLButtonElement>('[data-exercise-action="check"]')?.focus(),
     onChange: (doc) => {
       state.source = doc;
       const reset = el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]');
