@@ -97,6 +97,7 @@ test('each page has its own title, a description and Open Graph metadata', async
         ogTitle: get('meta[property="og:title"]'),
         ogDescription: get('meta[property="og:description"]'),
         ogType: get('meta[property="og:type"]'),
+        ogImage: get('meta[property="og:image"]'),
         h1: document.querySelector('h1')?.textContent?.trim() ?? '',
       };
     });
@@ -106,6 +107,8 @@ test('each page has its own title, a description and Open Graph metadata', async
     expect(meta.ogTitle).toBe(meta.h1);
     expect(meta.ogDescription).toBe(meta.description);
     expect(meta.ogType).toBe(path === '/' ? 'website' : 'article');
+    const image = await page.request.get(new URL(meta.ogImage, page.url()).href);
+    expect(image.headers()['content-type']).toBe('image/png');
   }
   expect(titles.size).toBe(chapterPaths().length + 1);
 });
