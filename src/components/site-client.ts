@@ -80,6 +80,20 @@ if (chapter) {
 }
 show();
 
+/* Home page: once the reader has begun, the start button leads to the first chapter not yet read. */
+const resume = document.querySelector<HTMLAnchorElement>('[data-continue]');
+const progress = load();
+if (resume && Object.keys(progress).length > 0) {
+  const next = [...document.querySelectorAll<HTMLElement>('.toc [data-progress-for]')].find(
+    (li) => progress[li.dataset.progressFor!] !== 'read',
+  );
+  const link = next?.querySelector<HTMLAnchorElement>('.toc-title a');
+  if (link) {
+    resume.href = link.href;
+    resume.textContent = `Continue reading: ${next!.dataset.title}`;
+  }
+}
+
 /* Outline: mark the section being read (the last heading above the upper third of the screen). */
 const outlineLinks = new Map<string, HTMLAnchorElement>();
 document.querySelectorAll<HTMLAnchorElement>('.outline a[href^="#"]').forEach((a) => {

@@ -42,6 +42,8 @@ test('reading progress: opened and finished chapters are marked in the sidebar a
   await page.goto('/');
   await expect(page.locator('.toc [data-progress-for="binary-cross-entropy"]')).toHaveAttribute('data-progress', 'read');
   await expect(page.locator('.toc [data-progress-for="multiclass-cross-entropy"]')).toHaveAttribute('data-progress', 'started');
+  const resume = page.getByRole('link', { name: 'Continue reading: Multiclass cross-entropy' });
+  await expect(resume).toHaveAttribute('href', /\/multiclass-cross-entropy\/$/);
 });
 
 test('without JavaScript: chapter list, outline and prev/next work; the JS-only controls stay hidden', async ({ browser }) => {
