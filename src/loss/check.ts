@@ -27,6 +27,7 @@ export function indexStr(i: number, shape: readonly number[]): string {
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined (was an argument left out?)';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `an object (${(value as object).constructor?.name ?? 'Object'})`;
   return `${typeof value} ${String(value)}`;

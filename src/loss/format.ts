@@ -193,11 +193,12 @@ function numel(shape: readonly number[]): number {
 
 /** The indices shown along a dim of `size`: all, or the first and last EDGEITEMS. */
 function shownRows(size: number, summarize: boolean): { head: number[]; tail: number[] } {
-  const all = [...Array(size).keys()];
+  // Only the shown indices are built: a summarised dim may be millions long.
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
   if (summarize && size > 2 * EDGEITEMS) {
-    return { head: all.slice(0, EDGEITEMS), tail: all.slice(size - EDGEITEMS) };
+    return { head: range(0, EDGEITEMS), tail: range(size - EDGEITEMS, size) };
   }
-  return { head: all, tail: [] };
+  return { head: range(0, size), tail: [] };
 }
 
 /** get_summarized_data, flattened: the values that will be printed. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatTensor, pyFormatExp, pyFormatFixed } from '../../src/loss/format.ts';
+import { Tensor } from '../../src/loss/tensor.ts';
 import { fromJson, loadFixture, decodeValue, type TensorJson, type JsonValue } from '../helpers/tensor-fixtures.ts';
 
 const reprCases = loadFixture<{ name: string; tensor: TensorJson }[]>('tensor-repr.json');
@@ -38,4 +39,9 @@ describe("Python's float formatting", () => {
     expect(pyFormatFixed(NaN, 4)).toBe('nan');
     expect(pyFormatExp(-Infinity, 4)).toBe('-inf');
   });
+});
+
+test('a summarised tensor with a dim of millions prints without building an index per element', () => {
+  const t = new Tensor(new Float32Array(2 ** 27), [2 ** 27], 'float32');
+  expect(formatTensor(t)).toBe('tensor([0., 0., 0.,  ..., 0., 0., 0.])');
 });

@@ -17,7 +17,8 @@
  */
 import { Tensor, allocStorage } from '../tensor.ts';
 import { castValue } from '../ops/dtype.ts';
-import { checkDtype, checkRequiresGrad, type CreationOptions } from './shape.ts';
+import { checkOptions } from '../check.ts';
+import { checkDtype, checkNumel, checkRequiresGrad, type CreationOptions } from './shape.ts';
 
 export function arange(end: number, options?: CreationOptions): Tensor;
 export function arange(start: number, end: number, options?: CreationOptions): Tensor;
@@ -25,6 +26,7 @@ export function arange(start: number, end: number, step: number, options?: Creat
 export function arange(...args: (number | CreationOptions | undefined)[]): Tensor {
   const last = args[args.length - 1];
   const options: CreationOptions = typeof last === 'object' && last !== null ? (args.pop() as CreationOptions) : {};
+  checkOptions(options, ['dtype', 'requiresGrad'], 'arange()');
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   const nums = args as number[];
   if (nums.length < 1 || nums.length > 3 || nums.some((v) => typeof v !== 'number')) {
@@ -34,7 +36,7 @@ export function arange(...args: (number | CreationOptions | undefined)[]): Tenso
   if (!Number.isFinite(start) || !Number.isFinite(end)) {
     throw new Error(`unsupported range: ${start} -> ${end}`);
   }
-  if (step === 0) throw new Error('step must be nonzero');
+  if (step === 0 || Number.isNaN(step)) throw new Error(`step must be nonzero (got step ${step})`);
   if ((step > 0 && end < start) || (step < 0 && end > start)) {
     throw new Error(`upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
   }
@@ -42,6 +44,7 @@ export function arange(...args: (number | CreationOptions | undefined)[]): Tenso
   const dtype = checkDtype('arange', options.dtype ?? (allInts ? 'int64' : 'float32'));
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const n = Math.ceil((end - start) / step);
+  checkNumel('arange', [n]);
   const data = allocStorage(dtype, n);
   const vec = dtype === 'float32' ? 8 : dtype === 'float64' ? 4 : 0;
   let i = 0;

@@ -13,9 +13,12 @@
  */
 import { Tensor, allocStorage, numelOf } from '../tensor.ts';
 import { castValue } from '../ops/dtype.ts';
-import { checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
+import { checkCreationOptions, checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
+
+const OPTIONS = ['dtype', 'requiresGrad'] as const;
 
 export function full(shape: number | readonly number[], fillValue: number, options: CreationOptions = {}): Tensor {
+  checkCreationOptions('full', options, OPTIONS);
   const dims = checkShape('full', shape);
   if (typeof fillValue !== 'number') throw new Error(`full(): fill value must be a number, but got ${String(fillValue)}`);
   const dtype = checkDtype('full', options.dtype ?? (Number.isInteger(fillValue) ? 'int64' : 'float32'));
@@ -26,9 +29,13 @@ export function full(shape: number | readonly number[], fillValue: number, optio
 }
 
 export function zeros(shape: number | readonly number[], options: CreationOptions = {}): Tensor {
+  checkCreationOptions('zeros', options, OPTIONS);
+  checkShape('zeros', shape);
   return full(shape, 0, { dtype: 'float32', ...options });
 }
 
 export function ones(shape: number | readonly number[], options: CreationOptions = {}): Tensor {
+  checkCreationOptions('ones', options, OPTIONS);
+  checkShape('ones', shape);
   return full(shape, 1, { dtype: 'float32', ...options });
 }

@@ -10,6 +10,7 @@
  * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.one_hot.html
  */
 import { Tensor } from '../tensor.ts';
+import { checkNumel } from './shape.ts';
 
 export function oneHot(target: Tensor, numClasses = -1): Tensor {
   if (!(target instanceof Tensor) || target.dtype !== 'int64') {
@@ -34,6 +35,7 @@ export function oneHot(target: Tensor, numClasses = -1): Tensor {
   if (max >= classes) {
     throw new Error(`Class values must be smaller than num_classes. (got ${max} with numClasses ${classes})`);
   }
+  checkNumel('one_hot', [...target.shape, classes]);
   const out = new Float64Array(n * classes);
   for (let i = 0; i < n; i++) out[i * classes + target.data[i]] = 1;
   return new Tensor(out, [...target.shape, classes], 'int64');

@@ -19,6 +19,7 @@
  */
 import { Tensor, allocStorage, numelOf, type NestedNumbers } from '../tensor.ts';
 import { castValue } from '../ops/dtype.ts';
+import { checkOptions } from '../check.ts';
 import { checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
 
 export type TensorData = number | readonly (number | TensorData)[] | ArrayLike<number>;
@@ -71,6 +72,7 @@ function flatten(data: unknown): { shape: number[]; values: number[] } {
 }
 
 export function tensor(data: TensorData | Tensor | NestedNumbers, options: TensorOptions = {}): Tensor {
+  checkOptions(options, ['dtype', 'requiresGrad', 'shape'], 'tensor()');
   let shape: number[];
   let values: number[];
   let inferred: 'float32' | 'int64' | null = null;

@@ -71,3 +71,9 @@ test('a Tensor argument is copied, detached, keeping its dtype', () => {
   expect(copy.dtype).toBe('float32');
   expect(copy.tolist()).toEqual([1.5, 2.5]);
 });
+
+test('tensor() refuses unknown options (requires_grad) instead of ignoring them', () => {
+  expect(() => tensor([1.5, 2], { requires_grad: true } as never)).toThrow(
+    "tensor(): unknown option 'requires_grad' (did you mean requiresGrad?); the options are dtype, requiresGrad, shape",
+  );
+});
