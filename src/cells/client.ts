@@ -76,6 +76,9 @@ export async function run(el: HTMLElement): Promise<void> {
   cells.sort((a, b) => a.index - b.index);
   const runButton = button(el, 'run');
   const output = outputOf(el);
+  // The "not run yet" note of a shared cell is done with once the reader runs it.
+  const note = el.querySelector<HTMLElement>('.cell-note[data-kind="shared"]');
+  if (note) note.hidden = true;
   state.running = true;
   el.classList.add('is-running');
   output.setAttribute('aria-busy', 'true');
@@ -131,6 +134,9 @@ function show(output: HTMLElement, text: string, status: string): void {
   output.dataset.ran = 'true';
   output.textContent = text === '' ? '(no output)' : text;
   output.classList.toggle('is-empty', text === '');
+  // A long output scrolls inside the cell: keyboard users must be able to reach it.
+  if (output.scrollHeight > output.clientHeight + 1) output.tabIndex = 0;
+  else output.removeAttribute('tabindex');
 }
 
 /** Say something to screen readers (and nothing visible) in the cell's status region. */
@@ -282,6 +288,7 @@ export async function share(el: HTMLElement): Promise<void> {
   } catch {
     const note = noteOf(el);
     note.replaceChildren();
+    note.dataset.kind = 'link';
     const label = document.createElement('label');
     label.textContent = `Link to the code of cell ${state.index + 1} (copy it):`;
     const input = document.createElement('input');
@@ -333,6 +340,7 @@ export async function restore(): Promise<void> {
       if (shared.code !== state.original) await load(state, shared.code, true);
       const note = noteOf(el);
       note.replaceChildren(paragraph('This cell holds code from a shared link. It has not been run: read it, then press Run if you want to.'));
+      note.dataset.kind = 'shared';
       note.hidden = false;
       el.scrollIntoView({ block: 'center' });
     }
@@ -369,6 +377,7 @@ function staleNotice(state: CellState, code: string): void {
     note.hidden = true;
     button(state.el, 'run')?.focus();
   });
+  note.dataset.kind = 'stale';
   note.replaceChildren(
     paragraph(`You edited cell ${n} earlier, but the lesson's code of this cell has changed since, so your edit was not restored.`),
     restoreButton,

@@ -43,11 +43,12 @@ const highlight = HighlightStyle.define([
 ]);
 
 const theme = EditorView.theme({
-  '&': { fontSize: 'inherit', backgroundColor: 'transparent' },
+  '&': { fontSize: 'inherit', backgroundColor: 'transparent', color: 'var(--text)' },
+  '.cm-cursor': { borderLeftColor: 'var(--text)' },
   '.cm-content': { fontFamily: 'var(--font-mono)', padding: '0.75rem 0' },
-  '.cm-gutters': { backgroundColor: 'transparent', border: 'none', color: '#5c6570' },
-  '.cm-activeLine': { backgroundColor: '#f1f4f8' },
-  '.cm-activeLineGutter': { backgroundColor: '#e5e9f0' },
+  '.cm-gutters': { backgroundColor: 'transparent', border: 'none', color: 'var(--line-number, #5c6570)' },
+  '.cm-activeLine': { backgroundColor: 'var(--cm-active-line, #f1f4f8)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--cm-active-gutter, #e5e9f0)' },
   '&.cm-focused': { outline: 'none' },
 });
 
