@@ -17,8 +17,12 @@ export interface BinaryCrossEntropyOptions {
 
 const OPTIONS = ['weight', 'reduction'] as const;
 
-/** PyTorch's floor under the gradient's denominator x·(1 - x). */
-const EPSILON = 1e-12;
+/**
+ * PyTorch's floor under the gradient's denominator x·(1 - x). ATen declares it a float
+ * (`const float EPSILON = 1e-12`), so float64 inputs divide by 1e-12 rounded to float32,
+ * 9.9999999600e-13: at x = 1, y = 0 the gradient is 1.000000004e12, not 1e12.
+ */
+const EPSILON = Math.fround(1e-12);
 
 /**
  * The binary cross-entropy between predicted probabilities x and targets y:
