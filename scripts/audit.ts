@@ -3,8 +3,8 @@
  * chapter page of the built site, with Debian's Chromium headless. Prints the four
  * scores per page; exits non-zero only when Lighthouse itself fails, never on a score.
  *
- * Builds the site first when dist/ is missing (or with --build). Serves dist/ with the
- * small static server of the benchmarks. Lighthouse's default (mobile, simulated
+ * Builds the site first when dist/ is missing (or with --build). Serves dist/ gzipped
+ * (as a static host would) with the small server of the benchmarks. Lighthouse's default (mobile, simulated
  * throttling) settings are used, as a reader's phone would see the page.
  *
  * Usage: npm run audit [-- --build] [-- --desktop] [-- --pages=/binary-cross-entropy/,/]
@@ -38,7 +38,7 @@ const chapterPages = readdirSync(join(ROOT, 'content'))
   .filter((p) => existsSync(join(DIST, p, 'index.html')));
 const pages = args.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',') ?? chapterPages;
 
-const { server, url } = await serveDist(DIST);
+const { server, url } = await serveDist(DIST, { gzip: true });
 const out = mkdtempSync(join(tmpdir(), 'audit-'));
 const rows: string[][] = [['page', ...CATEGORIES]];
 let failed = false;

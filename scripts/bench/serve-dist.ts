@@ -1,11 +1,14 @@
 /**
- * A minimal static file server for dist/ (for benchmarks; the browser tests use
- * `astro preview`). Serves index.html for directories, no compression, no caching tricks.
+ * A minimal static file server for dist/ (for benchmarks and the audit; the browser
+ * tests use `astro preview`). Serves index.html for directories, no caching tricks.
+ * With `{ gzip: true }` text responses are gzipped when the client accepts it, as any
+ * static host does (Lighthouse's simulated network counts transferred bytes).
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,7 +23,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serve `root` on a free port; resolves with the server and its base URL. */
-export async function serveDist(root: string): Promise<{ server: Server; url: string }> {
+export async function serveDist(root: string, options: { gzip?: boolean } = {}): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -28,7 +31,13 @@ export async function serveDist(root: string): Promise<{ server: Server; url: st
       if (!file.startsWith(root)) throw new Error('outside root');
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (options.gzip && /text|javascript|json|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(gzipSync(body));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
