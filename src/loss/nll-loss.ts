@@ -194,12 +194,18 @@ export function reduceNll(
   targetShape: readonly number[],
   dtype: DType,
 ): { data: Storage; shape: number[] } {
-  if (reduction === 'none') {
+  if (reduction === 'none' && targetShape.length > 0) {
     const data = allocStorage(dtype, picked.losses.length);
     data.set(picked.losses);
     return { data, shape: [...targetShape] };
   }
+  // A (C) input with a 0-d target takes PyTorch's summing path even for 'none': its loss is
+  // 0 + (-w·logp), so a loss of -0 (C = 1, logp = 0) prints as 0., as PyTorch prints it.
   const data = allocStorage(dtype, 1);
+  if (reduction === 'none') {
+    data[0] = picked.sum;
+    return { data, shape: [] };
+  }
   data[0] = reduction === 'sum' ? picked.sum : picked.sum / picked.totalWeight;
   return { data, shape: [] };
 }
