@@ -48,7 +48,7 @@ export function nodeChannel(workerUrl: URL = NODE_WORKER_URL): Channel {
 export async function runCellsNode(cells: readonly NodeCell[], workerUrl?: URL): Promise<CellOutcome[]> {
   const throwsFlags = cells.map((c) => c.throws);
   const sources = cells.map((c) => c.code);
-  const stopped = new Map<number, CellRun>();
+  const stopped = new Map<number, { run: CellRun; waiting?: boolean }>();
   for (;;) {
     const channel = nodeChannel(workerUrl);
     const result = await runSession(channel, sources, { timeouts: cells.map((c) => c.timeout) });
@@ -58,15 +58,15 @@ export async function runCellsNode(cells: readonly NodeCell[], workerUrl?: URL):
       const k = result.stop.cell;
       if (stopped.has(k)) throw new Error(`internal: cell ${k + 1} stopped twice`);
       // Keep what the looping cell printed, then run again without it.
-      stopped.set(k, result.runs[k]);
+      stopped.set(k, { run: result.runs[k], waiting: result.stop.waiting });
       sources[k] = '\n'.repeat(cells[k].code.split('\n').length - 1);
       continue;
     }
     return cells.map((c, i) => {
       const stop = stopped.get(i);
       if (!stop) return cellOutcome(result.runs, i, throwsFlags);
-      const runs = result.runs.map((r, k) => (k === i ? stop : r));
-      return cellOutcome(runs, i, throwsFlags, { cell: i, timeoutMs: c.timeout });
+      const runs = result.runs.map((r, k) => (k === i ? stop.run : r));
+      return cellOutcome(runs, i, throwsFlags, { cell: i, timeoutMs: c.timeout, waiting: stop.waiting });
     });
   }
 }

@@ -29,3 +29,21 @@ test('a loop after a top-level await is stopped too', async () => {
   ]);
   expect(outcomes.map((o) => o.text)).toEqual(['Stopped after 0.3 s (time limit)', 'next']);
 }, 30_000);
+
+test('an awaited promise that never settles is stopped with a message saying so', async () => {
+  const outcomes = await runCellsNode([
+    { code: 'console.log("waiting");\nawait new Promise(() => {});', throws: false, timeout: 300 },
+    { code: 'console.log("next");', throws: false, timeout: 5000 },
+  ]);
+  expect(outcomes[0].text).toBe('waiting\nStopped after 0.3 s (time limit): still waiting for a promise that never settled');
+  expect(outcomes[1].text).toBe('next');
+}, 30_000);
+
+test('a rejected promise nobody awaits is reported in its cell, with its line', async () => {
+  const outcomes = await runCellsNode([
+    { code: 'console.log(1);\nPromise.reject(new Error("nobody waits"));', throws: true, timeout: 5000 },
+    { code: 'console.log("next");', throws: false, timeout: 5000 },
+  ]);
+  expect(outcomes[0]).toEqual({ text: '1\nError (line 2): Uncaught (in promise) nobody waits', threw: true, stopped: false });
+  expect(outcomes[1].text).toBe('next');
+}, 30_000);
