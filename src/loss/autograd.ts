@@ -9,13 +9,17 @@
  *
  * See: https://pytorch.org/docs/1.13/autograd.html
  */
-import { Tensor, allocStorage, numelOf } from './tensor.ts';
+import { Tensor, allocStorage, numelOf, type GradFn } from './tensor.ts';
 
 /**
  * Back-propagate from `root`. Without `gradient`, `root` must hold one element
  * (PyTorch: "grad can be implicitly created only for scalar outputs").
  *
- * Throws when `root` does not require grad, or is not a scalar and no gradient is given.
+ * `gradient` is cast to `root`'s dtype first, as PyTorch does.
+ *
+ * Throws when `root` does not require grad, or is not a scalar and no gradient is given;
+ * and, as PyTorch, on a second backward() through a node whose saved tensors the first one
+ * freed (see SAVES_NOTHING below; there is no retain_graph).
  */
 export function backward(root: Tensor, gradient?: Tensor): void {
   if (!root.requiresGrad) {
@@ -37,7 +41,14 @@ export function backward(root: Tensor, gradient?: Tensor): void {
         `Mismatch in shape: grad_output[0] has a shape of [${gradient.shape.join(', ')}] and output[0] has a shape of [${root.shape.join(', ')}]`,
       );
     }
+    // PyTorch casts the gradient to the output's dtype before using it (float64 or int64
+    // for a float32 output gives the float32 gradient).
     seed = gradient;
+    if (gradient.dtype !== root.dtype) {
+      const cast = allocStorage(root.dtype, gradient.data.length);
+      cast.set(gradient.data);
+      seed = new Tensor(cast, root.shape, root.dtype);
+    }
   }
 
   // Reverse topological order: each tensor after every tensor that consumes it.
@@ -50,6 +61,18 @@ export function backward(root: Tensor, gradient?: Tensor): void {
     order.push(t);
   };
   visit(root);
+  for (let i = order.length - 1; i >= 0; i--) {
+    // From the root down, so the node named is the first one PyTorch would fail at.
+    const t = order[i];
+    if (t.gradFn !== null && freed.has(t.gradFn) && savesTensors(t.gradFn)) {
+      throw new Error(
+        `Trying to backward through the graph a second time (or directly access saved tensors after they have ` +
+          `already been freed): ${t.gradFn.name} of a tensor of shape [${t.shape.join(', ')}] gave up its saved ` +
+          `tensors in the first backward(). Recompute the loss to backward again (the loss module has no retain_graph).`,
+      );
+    }
+  }
+  for (const t of order) if (t.gradFn !== null) freed.add(t.gradFn);
 
   const grads = new Map<Tensor, Tensor>([[root, seed]]);
   for (let i = order.length - 1; i >= 0; i--) {
@@ -72,6 +95,36 @@ export function backward(root: Tensor, gradient?: Tensor): void {
 }
 
 /** Elementwise a + b for two tensors of one shape (gradient accumulation). */
+/**
+ * PyTorch 1.13's nodes that save no tensor for backward (sizes and scalars only): a graph
+ * made of these alone may run backward() again, e.g. x.sum().backward() twice adds 2 to
+ * x.grad. Every other node saves inputs or outputs and frees them in backward().
+ */
+const SAVES_NOTHING = new Set([
+  'AddBackward0',
+  'SubBackward0',
+  'NegBackward0',
+  'SumBackward0',
+  'SumBackward1',
+  'MeanBackward0',
+  'PermuteBackward0',
+  'ReshapeAliasBackward0',
+  'ViewBackward0',
+  'UnsafeViewBackward0',
+  'SqueezeBackward0',
+  'SqueezeBackward1',
+  'UnsqueezeBackward0',
+  'CloneBackward0',
+  'ToCopyBackward0',
+]);
+
+function savesTensors(fn: GradFn): boolean {
+  return fn.savesTensors ?? !SAVES_NOTHING.has(fn.name);
+}
+
+/** Nodes a backward() has run through: their saved tensors are gone, as in PyTorch. */
+const freed = new WeakSet<GradFn>();
+
 function addSameShape(a: Tensor, b: Tensor): Tensor {
   const out = allocStorage(a.dtype, numelOf(a.shape));
   for (let i = 0; i < out.length; i++) out[i] = a.data[i] + b.data[i];

@@ -256,6 +256,7 @@ function indexTargets(
 
   const gradFn: GradFn = {
     name: ls > 0 ? 'AddBackward0' : nllGradFnName(input.ndim, reduction),
+    savesTensors: true, // log-softmax's output, under the fused node
     inputs: [input],
     backward(gradOutput: Tensor) {
       // d/dlogp_{i,c} = a_i·[c = t_i] - b_i·w[c]: a_i from nll (PyTorch's nll backward, fed
@@ -375,6 +376,7 @@ function probabilityTargets(
 
   const gradFn: GradFn = {
     name: reduction === 'mean' && !empty ? 'DivBackward1' : 'NegBackward0',
+    savesTensors: true, // log-softmax's output, under the fused node
     inputs: [input],
     backward(gradOutput: Tensor) {
       const { perElement, scalar } = reductionGrad(gradOutput, reduction, P);

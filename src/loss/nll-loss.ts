@@ -89,6 +89,7 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
 
   const gradFn: GradFn = {
     name: nllGradFnName(input.ndim, reduction),
+    savesTensors: true,
     inputs: [input],
     backward(gradOutput: Tensor) {
       const dlogp = nllGradAtTargets(picked, gradOutput.data, 1, reduction, round);

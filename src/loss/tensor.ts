@@ -51,6 +51,12 @@ export interface GradFn {
   readonly name: string;
   readonly inputs: readonly Tensor[];
   backward(gradOutput: Tensor): (Tensor | null)[];
+  /**
+   * True when PyTorch's node (or, for a fused loss, any node of the graph it stands for)
+   * saves tensors for backward, which backward() frees; default: decided by `name` (see
+   * ./autograd.ts). A second backward() through such a node throws, as in PyTorch.
+   */
+  readonly savesTensors?: boolean;
 }
 
 /** Number of elements of a shape (1 for the 0-d shape []). */
