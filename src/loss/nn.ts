@@ -83,7 +83,15 @@ function lossModule<O extends object>(
   checkOptions(options, allowed, `nn.${name}`);
   const opts = { ...(options ?? {}) } as O;
   const reduction = checkReduction((opts as { reduction?: unknown }).reduction, `nn.${name}`);
-  const module = function (input: Tensor, target: Tensor): Tensor {
+  const module = function (input: Tensor, target: Tensor, ...extra: unknown[]): Tensor {
+    // PyTorch: "forward() takes 3 positional arguments but 4 were given". Options passed at
+    // the call would otherwise be dropped without a word.
+    if (extra.length > 0) {
+      throw new Error(
+        `nn.${name} is called with (input, target), got ${2 + extra.length} arguments; ` +
+          `options go to the constructor, e.g. nn.${name}({ reduction: 'sum' })`,
+      );
+    }
     return fn(input, target, opts);
   };
   Object.defineProperty(module, 'name', { value: name });
@@ -151,7 +159,13 @@ function dimModule(name: string, fn: (input: Tensor, dim: number) => Tensor, opt
   if (typeof dim !== 'number' || !Number.isInteger(dim)) {
     throw new Error(`nn.${name}: dim must be an integer, got ${String(dim)}`);
   }
-  const module = function (input: Tensor): Tensor {
+  const module = function (input: Tensor, ...extra: unknown[]): Tensor {
+    if (extra.length > 0) {
+      throw new Error(
+        `nn.${name} is called with (input), got ${1 + extra.length} arguments; ` +
+          `the dim goes to the constructor, e.g. nn.${name}({ dim: 1 })`,
+      );
+    }
     return fn(input, dim);
   };
   Object.defineProperty(module, 'name', { value: name });

@@ -84,3 +84,19 @@ describe('nn modules check their options when built', () => {
     expect(() => nn.Softmax({ dim: 2 })(logits)).toThrow(/Dimension out of range .* \[-2, 1\], but got 2.*\[2, 3\]/);
   });
 });
+
+describe('nn modules refuse arguments they would otherwise drop', () => {
+  const x = tensor([[1.5, -0.5, 0.25]]);
+  it('options given at the call throw, pointing to the constructor', () => {
+    const call = nn.CrossEntropyLoss() as unknown as (...a: unknown[]) => unknown;
+    expect(() => call(x, tensor([0]), { reduction: 'sum' })).toThrow(
+      "nn.CrossEntropyLoss is called with (input, target), got 3 arguments; options go to the constructor, e.g. nn.CrossEntropyLoss({ reduction: 'sum' })",
+    );
+    const soft = nn.Softmax({ dim: 1 }) as unknown as (...a: unknown[]) => unknown;
+    expect(() => soft(x, 0)).toThrow(/nn.Softmax is called with \(input\), got 2 arguments/);
+  });
+  it('a missing target says an argument was left out', () => {
+    const call = nn.CrossEntropyLoss() as unknown as (...a: unknown[]) => unknown;
+    expect(() => call(x)).toThrow('crossEntropy: target must be a Tensor, got undefined (was an argument left out?)');
+  });
+});
