@@ -6,8 +6,9 @@
  * 2. JS fetched when a cell first runs (loader -> client -> worker runtime), gzip -9,
  *    recorded by Playwright from the click on Run to the output; and the editor on Edit.
  * 3. Click-to-output for the worked example cell of chapter 3 (the first cell whose
- *    output shows tensor(0.9862), first run (cold: nothing loaded yet) and second run,
- *    median of several page loads, in headless Chromium.
+ *    output shows tensor(0.9862), first run (cold: nothing loaded yet, no hover warm-up)
+ *    and later runs (the worker is kept after a clean run), median of several page
+ *    loads, in headless Chromium. The figures are printed next to issue 4's budgets.
  *
  * Usage: npx node scripts/bench/cells.ts [--no-build] [--loads=5]
  */
@@ -179,6 +180,16 @@ table(`Click Run -> output, chapter 3 cell ${cellIndex + 1} (${LOADS} page loads
   ['third (after 1 s idle)', ...fmt(secondIdle)],
 ]);
 console.log(`  output: ${output?.split('\n')[0]}`);
+
+// The issue's budgets next to the figures (printed, never enforced here).
+const runtimeGz = sum(onRun) + sum(onEdit);
+table('Budgets (issue 4)', [
+  ['figure', 'measured', 'budget'],
+  ['JS before interaction (chapter page, from the HTML)', kb(entryGz), '10.0 KB'],
+  ['whole cell runtime (first Run + first Edit)', kb(runtimeGz), '200.0 KB'],
+  ['click-to-output, first run (median)', `${median(first).toFixed(0)} ms`, '300 ms'],
+  ['click-to-output, later runs (median)', `${median(second).toFixed(0)} ms`, '50 ms'],
+]);
 
 await browser.close();
 server.close();
