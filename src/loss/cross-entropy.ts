@@ -4,7 +4,7 @@
  */
 import { Tensor, allocStorage, isFloating, type DType, type GradFn, type Storage } from './tensor.ts';
 import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
-import { MIRROR_LIMIT, roundFor, softmaxStats, type Round, type SoftmaxStats } from './torch-rounding.ts';
+import { MIRROR_LIMIT, expFor, roundFor, softmaxStats, type Round, type SoftmaxStats } from './torch-rounding.ts';
 import { checkOptions, promoteFloat, requireFloating, requireTensor, sameShape, shapeStr } from './check.ts';
 import {
   checkClassWeight,
@@ -152,7 +152,7 @@ class ClassLogProbs {
 
   /** softmax = exp(logp), as PyTorch's log-softmax backward evaluates it. */
   prob(j: number, i: number): number {
-    return this.stats !== null ? this.round(Math.exp(this.logp(j, i))) : expFast(this.x[j] - this.lse![i]);
+    return this.stats !== null ? this.round(expFor(this.round)(this.logp(j, i))) : expFast(this.x[j] - this.lse![i]);
   }
 }
 

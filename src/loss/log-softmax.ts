@@ -6,7 +6,7 @@ import { checkDim, requireFloating, requireTensor } from './check.ts';
 import { alongDim, sumAlong } from './along-dim.ts';
 import { logSumExpAlong } from './logsumexp.ts';
 import { expFast } from './fast-exp.ts';
-import { MIRROR_LIMIT, roundFor, softmaxStats } from './torch-rounding.ts';
+import { MIRROR_LIMIT, expFor, roundFor, softmaxStats } from './torch-rounding.ts';
 
 /**
  * The log of the softmax along `dim`:
@@ -78,12 +78,13 @@ export function logSoftmax(input: Tensor, dim: number): Tensor {
       const g = gradOutput.data;
       const sums = sumAlong(g, outer, size, inner, undefined, mirror ? round : undefined);
       const grad = allocStorage(input.dtype, x.length);
+      const exp = expFor(round);
       for (let o = 0; o < outer; o++) {
         for (let c = 0; c < size; c++) {
           const off = (o * size + c) * inner;
           const lo = o * inner;
           for (let s = 0; s < inner; s++) {
-            const e = mirror ? round(Math.exp(out[off + s])) : expFast(out[off + s]);
+            const e = mirror ? round(exp(out[off + s])) : expFast(out[off + s]);
             grad[off + s] = round(g[off + s] - round(e * sums[lo + s]));
           }
         }

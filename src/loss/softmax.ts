@@ -6,7 +6,7 @@ import { checkDim, requireFloating, requireTensor } from './check.ts';
 import { alongDim, sumAlong } from './along-dim.ts';
 import { logSumExpAlong } from './logsumexp.ts';
 import { expFast } from './fast-exp.ts';
-import { MIRROR_LIMIT, roundFor, softmaxStats } from './torch-rounding.ts';
+import { MIRROR_LIMIT, expFor, roundFor, softmaxStats } from './torch-rounding.ts';
 
 /**
  * The softmax along `dim`:
@@ -53,13 +53,15 @@ export function softmax(input: Tensor, dim: number): Tensor {
   if (mirror) {
     // PyTorch's kernel step by step (./torch-rounding.ts): exp(x - max) · (1 / Σ exp(x - max)).
     const { max, sum } = softmaxStats(x, outer, size, inner, round);
+    const exp = expFor(round);
     for (let o = 0; o < outer; o++) {
       for (let c = 0; c < size; c++) {
         const off = (o * size + c) * inner;
         const lo = o * inner;
         for (let s = 0; s < inner; s++) {
-          const e = round(Math.exp(round(x[off + s] - max[lo + s])));
-          out[off + s] = round(e * round(1 / sum[lo + s]));
+          const e = round(exp(round(x[off + s] - max[lo + s])));
+          // PyTorch's last-dim kernel multiplies by 1/S; the kernel for other dims divides by S.
+          out[off + s] = inner === 1 ? round(e * round(1 / sum[lo + s])) : round(e / sum[lo + s]);
         }
       }
     }

@@ -20,12 +20,17 @@
  * each add every 8th term, then the lanes are added as a tree ((0+4)+(2+6))+((1+5)+(3+7));
  * with fewer, in order. Along other dims the terms are added in order.
  *
- * NOTE: PyTorch's exp/log are SLEEF's (within 1 ulp), ours correctly rounded, so a rare
- * last-bit difference remains possible; and PyTorch on an AVX-512 machine (16 lanes) or
- * without AVX2 sums in yet another order, so its own last bits differ between machines.
+ * The float32 exp is SLEEF's, as in PyTorch's vectorised kernels (./sleef-exp.ts): a correctly
+ * rounded exp differs from it in the last bit for about one value in ten.
+ *
+ * NOTE: PyTorch's vectorised log is SLEEF's too, ours correctly rounded (they differ for
+ * about 1 value in 400), so a rare last-bit difference remains possible; and PyTorch on an
+ * AVX-512 machine (16 lanes) or without AVX2 sums in yet another order, so its own last bits
+ * differ between machines.
  * Private to the loss module.
  */
 import type { DType, Storage } from './tensor.ts';
+import { sleefExpf } from './sleef-exp.ts';
 
 /** Inputs up to this many elements mirror PyTorch's float32 rounding. */
 export const MIRROR_LIMIT = 1 << 16;
@@ -39,6 +44,14 @@ export function roundFor(dtype: DType): Round {
   return dtype === 'float32' ? Math.fround : identity;
 }
 
+/**
+ * The exp of PyTorch's vectorised kernels for a dtype's rounding: SLEEF's float32 expf_u10
+ * bit for bit (./sleef-exp.ts) for float32, Math.exp for float64.
+ */
+export function expFor(round: Round): (v: number) => number {
+  return round === Math.fround ? sleefExpf : Math.exp;
+}
+
 export interface SoftmaxStats {
   /** max_c x_c per position. */
   max: Float64Array;
@@ -50,7 +63,7 @@ export interface SoftmaxStats {
 
 /**
  * The statistics PyTorch's CPU softmax/log_softmax kernels compute per slice along the
- * dim (layout (outer, size, inner), see ./along-dim.ts): m = max, e_c = round(exp(round(x_c - m))),
+ * dim (layout (outer, size, inner), see ./along-dim.ts): m = max, e_c = round(exp(round(x_c - m))) with SLEEF's exp for float32,
  * S = round(… round(round(e_0 + e_1) + e_2) …), L = round(log S).
  */
 export function softmaxStats(x: Storage, outer: number, size: number, inner: number, round: Round): SoftmaxStats {
@@ -58,6 +71,7 @@ export function softmaxStats(x: Storage, outer: number, size: number, inner: num
   const max = new Float64Array(P).fill(-Infinity);
   const sum = new Float64Array(P);
   const logSum = new Float64Array(P);
+  const exp = expFor(round);
   for (let o = 0; o < outer; o++) {
     for (let s = 0; s < inner; s++) {
       const i = o * inner + s;
@@ -71,10 +85,10 @@ export function softmaxStats(x: Storage, outer: number, size: number, inner: num
       }
       let acc: number;
       if (inner === 1) {
-        acc = laneSum(size, (c) => round(Math.exp(round(x[first + c] - m))), round);
+        acc = laneSum(size, (c) => round(exp(round(x[first + c] - m))), round);
       } else {
         acc = 0;
-        for (let c = 0, j = first; c < size; c++, j += inner) acc = round(acc + round(Math.exp(round(x[j] - m))));
+        for (let c = 0, j = first; c < size; c++, j += inner) acc = round(acc + round(exp(round(x[j] - m))));
       }
       max[i] = m;
       sum[i] = acc;

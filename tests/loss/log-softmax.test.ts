@@ -57,3 +57,13 @@ describe('logSoftmax on large inputs (the one-pass kernel) agrees with the mirro
     }
   }
 });
+
+describe('logSoftmax uses PyTorch 1.13 float32 exp (SLEEF), bit for bit', () => {
+  it('a row where a correctly rounded exp changes the last bit', () => {
+    // torch.log_softmax(tensor([[-0.02600995823740959, -0.5677530765533447],
+    //                           [-0.0051958514377474785, 0.7713869214057922]]), 1).tolist()
+    const x = tensor([[-0.02600995823740959, -0.5677530765533447], [-0.0051958514377474785, 0.7713869214057922]]);
+    const expected = [-0.45852130651474, -1.0002644062042236, -1.155002236366272, -0.3784194886684418];
+    expectClose(logSoftmax(x, 1).data, expected, { atol: 0, rtol: 0 });
+  });
+});

@@ -79,3 +79,16 @@ describe('softmax on large inputs (the one-pass kernel) agrees with the mirrored
     }
   }
 });
+
+describe('softmax prints the float32 bits PyTorch 1.13 computes', () => {
+  it('along a dim other than the last it divides by the sum (the last-dim kernel multiplies by 1/sum)', () => {
+    // torch.softmax(b, 0).flatten().tolist(); e * (1 / sum) would give 0.12746205925941467 at [6]
+    const b = tensor([[[0.5, -1.25], [2.0, 0.75]], [[-0.5, 1.5], [0.125, -2.0]], [[1.0, 0.25], [-1.0, 3.0]]]);
+    const expected = [
+      0.3314989507198334, 0.04733879864215851, 0.8311570286750793, 0.09477178007364273, 0.12195165455341339,
+      0.7405034303665161, 0.12746207416057587, 0.0060585574246943, 0.546549379825592, 0.21215778589248657,
+      0.0413808710873127, 0.8991696238517761,
+    ];
+    expectClose(softmax(b, 0).data, expected, { atol: 0, rtol: 0 });
+  });
+});
