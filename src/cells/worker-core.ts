@@ -32,9 +32,47 @@ interface ActiveRun {
   current: number;
 }
 
+/**
+ * The worker is kept between clean runs, so timers a cell leaves behind (a forgotten
+ * setInterval) must not outlive their run: the global timer functions are wrapped to
+ * remember what is pending, and a new run clears what the previous ones left.
+ */
+function trackTimers(scope: typeof globalThis): { clearAll(): void; sleep(ms: number): Promise<void> } {
+  const realSetTimeout = scope.setTimeout.bind(scope);
+  const realSetInterval = scope.setInterval.bind(scope);
+  const realClear = scope.clearTimeout.bind(scope);
+  const pending = new Set<unknown>();
+  const wrappedTimeout = (fn: unknown, ms?: number, ...args: unknown[]) => {
+    const handle: unknown = realSetTimeout(
+      (...a: unknown[]) => {
+        pending.delete(handle);
+        if (typeof fn === 'function') fn(...a);
+      },
+      ms,
+      ...args,
+    );
+    pending.add(handle);
+    return handle;
+  };
+  const wrappedInterval = (fn: unknown, ms?: number, ...args: unknown[]) => {
+    const handle: unknown = realSetInterval(fn as () => void, ms, ...args);
+    pending.add(handle);
+    return handle;
+  };
+  Object.assign(scope, { setTimeout: wrappedTimeout, setInterval: wrappedInterval });
+  return {
+    clearAll() {
+      for (const h of pending) realClear(h as ReturnType<typeof setTimeout>);
+      pending.clear();
+    },
+    sleep: (ms) => new Promise((resolve) => realSetTimeout(resolve, ms)),
+  };
+}
+
 /** A handler for host messages. */
 export function createWorkerCore(options: WorkerCoreOptions): (message: HostMessage) => Promise<void> {
   const { transpiler, modules, post } = options;
+  const timers = trackTimers(globalThis);
   const require = (specifier: string) => {
     if (Object.hasOwn(modules, specifier)) return modules[specifier];
     const known = Object.keys(modules).map((m) => `'${m}'`).join(', ');
@@ -60,6 +98,7 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
     }
     if (message.type !== 'run') return;
     const { id, sources } = message;
+    timers.clearAll();
     let program;
     try {
       program = prepareProgram(sources, transpiler);
@@ -106,7 +145,7 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
     }
     // Unhandled rejections are reported in a task after the microtask queue drains
     // (Chromium: after one more timer turn): give them two turns.
-    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let turn = 0; turn < 2; turn++) await timers.sleep(0);
     if (active === run) active = null;
     flush();
     post({ type: 'done', id, runs });
