@@ -12,7 +12,7 @@
  *      https://pytorch.org/docs/1.13/generated/torch.full.html
  */
 import { Tensor, allocStorage, numelOf } from '../tensor.ts';
-import { castValue } from '../ops/dtype.ts';
+import { castValue, fitsInt64 } from '../ops/dtype.ts';
 import { checkCreationOptions, checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
 
 const OPTIONS = ['dtype', 'requiresGrad'] as const;
@@ -21,7 +21,7 @@ export function full(shape: number | readonly number[], fillValue: number, optio
   checkCreationOptions('full', options, OPTIONS);
   const dims = checkShape('full', shape);
   if (typeof fillValue !== 'number') throw new Error(`full(): fill value must be a number, but got ${String(fillValue)}`);
-  const dtype = checkDtype('full', options.dtype ?? (Number.isInteger(fillValue) ? 'int64' : 'float32'));
+  const dtype = checkDtype('full', options.dtype ?? (fitsInt64(fillValue) ? 'int64' : 'float32'));
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const data = allocStorage(dtype, numelOf(dims));
   data.fill(castValue(fillValue, dtype));

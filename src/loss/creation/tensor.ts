@@ -4,7 +4,9 @@
  * Shape: read from the nesting: `tensor(2)` is 0-d, `tensor([1, 2])` is (2,),
  * `tensor([[1, 2], [3, 4]])` is (2, 2), `tensor([])` is (0,). The `shape` option
  * reshapes the values given (e.g. `tensor([], { shape: [0, 3] })` for an empty (0, 3)).
- * Dtypes: inferred as int64 when every value is an integer, else float32; or `dtype`.
+ * Dtypes: inferred as int64 when every value is an integer in int64's range, else float32 (so
+ * tensor([1e20]) is float32, as torch.tensor([1e20])); or `dtype`. An explicit int64 value
+ * outside [-2^63, 2^63) throws, as PyTorch's "value cannot be converted to type int64 without overflow".
  * An empty tensor defaults to float32. float32 values are rounded to float32.
  * Float values given with dtype int64 are truncated toward zero (as PyTorch does).
  * Throws: for ragged arrays ("expected sequence of length 2 at dim 1 (got 3)"), for
@@ -18,7 +20,7 @@
  * See: https://pytorch.org/docs/1.13/generated/torch.tensor.html
  */
 import { Tensor, allocStorage, numelOf, type NestedNumbers } from '../tensor.ts';
-import { castValue } from '../ops/dtype.ts';
+import { castValue, fitsInt64 } from '../ops/dtype.ts';
 import { checkOptions } from '../check.ts';
 import { checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
 
@@ -87,7 +89,7 @@ export function tensor(data: TensorData | Tensor | NestedNumbers, options: Tenso
   const dtype =
     options.dtype !== undefined
       ? checkDtype('tensor', options.dtype)
-      : (inferred ?? (values.length > 0 && values.every((v) => Number.isInteger(v)) ? 'int64' : 'float32'));
+      : (inferred ?? (values.length > 0 && values.every(fitsInt64) ? 'int64' : 'float32'));
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   if (options.shape !== undefined) {
     const target = checkShape('tensor', options.shape);

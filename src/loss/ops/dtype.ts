@@ -59,7 +59,15 @@ export function castValue(v: number, dtype: DType): number {
   if (!Number.isFinite(v)) {
     throw new Error(`cannot convert ${v} to int64 (PyTorch would give -9223372036854775808)`);
   }
+  if (!fitsInt64(Math.trunc(v))) {
+    throw new Error(`value cannot be converted to type int64 without overflow (got ${v}; int64 holds [-2^63, 2^63))`);
+  }
   return Math.trunc(v) + 0; // + 0 turns -0 into 0
+}
+
+/** True for an integer in int64's range [-2^63, 2^63). */
+export function fitsInt64(v: number): boolean {
+  return Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 63;
 }
 
 /** The values of `t` as a new storage of `dtype`. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tensor } from '../../../src/loss/index.ts';
+import { full, tensor } from '../../../src/loss/index.ts';
 import { castStorage, castValue, promoteTypes, resultType, scalarTypeName } from '../../../src/loss/ops/dtype.ts';
 
 describe('type promotion (torch.result_type)', () => {
@@ -46,4 +46,15 @@ describe('casting', () => {
     expect(scalarTypeName('float32')).toBe('Float');
     expect(scalarTypeName('float64')).toBe('Double');
   });
+});
+
+test('int64 refuses values outside [-2^63, 2^63) instead of storing a number int64 cannot hold', () => {
+  // PyTorch: torch.tensor([1e20], dtype=torch.int64) -> "value cannot be converted to type int64 without overflow"
+  expect(() => tensor([1e20], { dtype: 'int64' })).toThrow(/value cannot be converted to type int64 without overflow/);
+  expect(() => full([2], 2 ** 63, { dtype: 'int64' })).toThrow(/without overflow/);
+  expect(tensor([-(2 ** 63)], { dtype: 'int64' }).data[0]).toBe(-(2 ** 63));
+  // An integer-valued number past int64 is read as a float, as torch.tensor([1e20]) is.
+  expect(tensor([1e20]).dtype).toBe('float32');
+  expect(tensor([1e20]).toString()).toBe('tensor([1.0000e+20])');
+  expect(full([1], 1e20).dtype).toBe('float32');
 });
