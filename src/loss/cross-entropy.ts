@@ -100,8 +100,9 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'] as cons
  * NOTE: gradients flow to `input` only (target and weight are constants). NOTE: PyTorch
  * silently ignores a negative (or NaN) label_smoothing and a negative ignore_index with
  * probability targets; we reject both. NOTE: PyTorch lets a float target of the class-index
- * shape through when the batch is empty (N = 0); we reject it as for any N. NOTE: with labelSmoothing or probability targets the
- * float32 mirroring covers the log-softmax only; the sums are in double precision.
+ * shape through when the batch is empty (N = 0); we reject it as for any N. NOTE: with
+ * labelSmoothing or probability targets the float32 mirroring covers the log-softmax only;
+ * the sums are in double precision.
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.cross_entropy.html
  *      https://pytorch.org/docs/1.13/generated/torch.nn.CrossEntropyLoss.html
