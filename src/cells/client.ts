@@ -132,6 +132,7 @@ function show(output: HTMLElement, text: string, status: string): void {
   output.hidden = false;
   output.dataset.status = status;
   output.dataset.ran = 'true';
+  output.removeAttribute('data-outdated');
   output.textContent = text === '' ? '(no output)' : text;
   output.classList.toggle('is-empty', text === '');
   // A long output scrolls inside the cell: keyboard users must be able to reach it.
@@ -163,6 +164,9 @@ function markState(state: CellState): void {
   }
   const reset = button(el, 'reset');
   if (reset) reset.hidden = !changed;
+  // The pre-rendered output belongs to the lesson's code until the reader runs theirs.
+  const output = el.querySelector<HTMLElement>('.cell-output');
+  if (output && !output.dataset.ran) output.toggleAttribute('data-outdated', changed);
 }
 
 /** Replace the highlighted code with an editor (once) and focus it. */
