@@ -20,17 +20,17 @@
  * each add every 8th term, then the lanes are added as a tree ((0+4)+(2+6))+((1+5)+(3+7));
  * with fewer, in order. Along other dims the terms are added in order.
  *
- * The float32 exp is SLEEF's, as in PyTorch's vectorised kernels (./sleef-exp.ts): a correctly
- * rounded exp differs from it in the last bit for about one value in ten.
+ * The float32 exp and log are SLEEF's, as in PyTorch's vectorised kernels (./sleef-exp.ts,
+ * ./sleef-log.ts): a correctly rounded exp differs from it in the last bit for about one
+ * value in ten, a correctly rounded log for about one in 400.
  *
- * NOTE: PyTorch's vectorised log is SLEEF's too, ours correctly rounded (they differ for
- * about 1 value in 400), so a rare last-bit difference remains possible; and PyTorch on an
- * AVX-512 machine (16 lanes) or without AVX2 sums in yet another order, so its own last bits
- * differ between machines.
+ * NOTE: PyTorch on an AVX-512 machine (16 lanes) or without AVX2 sums in yet another order
+ * (and may use other SLEEF variants), so its own last bits differ between machines.
  * Private to the loss module.
  */
 import type { DType, Storage } from './tensor.ts';
 import { sleefExpf } from './sleef-exp.ts';
+import { sleefLogf } from './sleef-log.ts';
 
 /** Inputs up to this many elements mirror PyTorch's float32 rounding. */
 export const MIRROR_LIMIT = 1 << 16;
@@ -64,7 +64,7 @@ export interface SoftmaxStats {
 /**
  * The statistics PyTorch's CPU softmax/log_softmax kernels compute per slice along the
  * dim (layout (outer, size, inner), see ./along-dim.ts): m = max, e_c = round(exp(round(x_c - m))) with SLEEF's exp for float32,
- * S = round(… round(round(e_0 + e_1) + e_2) …), L = round(log S).
+ * S = round(… round(round(e_0 + e_1) + e_2) …), L = round(log S) (SLEEF's exp and log for float32).
  */
 export function softmaxStats(x: Storage, outer: number, size: number, inner: number, round: Round): SoftmaxStats {
   const P = outer * inner;
@@ -72,6 +72,7 @@ export function softmaxStats(x: Storage, outer: number, size: number, inner: num
   const sum = new Float64Array(P);
   const logSum = new Float64Array(P);
   const exp = expFor(round);
+  const log = round === Math.fround ? sleefLogf : Math.log;
   for (let o = 0; o < outer; o++) {
     for (let s = 0; s < inner; s++) {
       const i = o * inner + s;
@@ -92,7 +93,7 @@ export function softmaxStats(x: Storage, outer: number, size: number, inner: num
       }
       max[i] = m;
       sum[i] = acc;
-      logSum[i] = round(Math.log(acc));
+      logSum[i] = round(log(acc));
     }
   }
   return { max, sum, logSum };

@@ -66,4 +66,10 @@ describe('logSoftmax uses PyTorch 1.13 float32 exp (SLEEF), bit for bit', () => 
     const expected = [-0.45852130651474, -1.0002644062042236, -1.155002236366272, -0.3784194886684418];
     expectClose(logSoftmax(x, 1).data, expected, { atol: 0, rtol: 0 });
   });
+  it("a row where a correctly rounded log changes the last bit (PyTorch's log is SLEEF's too)", () => {
+    // torch.log_softmax(tensor([[-0.2308875024318695, 0.6989844441413879]]), 1).tolist():
+    // log(1.3946042) is 0.33261067 in SLEEF, 0.33261064 correctly rounded.
+    const x = tensor([[-0.2308875024318695, 0.6989844441413879]]);
+    expectClose(logSoftmax(x, 1).data, [-1.2624826431274414, -0.3326106667518616], { atol: 0, rtol: 0 });
+  });
 });
