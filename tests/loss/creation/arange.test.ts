@@ -1,43 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { arange } from '../../../src/loss/index.ts';
-import {
-  callCreation,
-  checkErrorCase,
-  expectTensor,
-  loadFixture,
-  type ErrorCase,
-  type TensorJson,
-} from '../../helpers/tensor-fixtures.ts';
+import { describeCreationFixtures } from '../../helpers/creation-fixtures.ts';
 
-interface CreationCase {
-  name: string;
-  fn: string;
-  args: unknown[];
-  kwargs: Record<string, unknown>;
-  out: TensorJson;
-}
-
-const FNS = ['arange'];
-const cases = loadFixture<CreationCase[]>('tensor-creation.json').filter((c) => FNS.includes(c.fn));
-const errorCases = loadFixture<ErrorCase[]>('tensor-errors.json').filter((c) => c.kind === 'call' && FNS.includes(c.fn!));
-/** Cases where our message deliberately starts differently from PyTorch's. */
-const OURS: Record<string, string> = {};
-
-describe('arange matches PyTorch 1.13 (dtype, shape, values, repr)', () => {
-  test('the fixture has cases', () => expect(cases.length).toBeGreaterThan(0));
-  test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const t = await callCreation(c.fn, c.args, c.kwargs);
-    expectTensor(t, c.out, c.name);
-    expect(t.requiresGrad).toBe(c.out.requiresGrad);
-    expect(t.toString()).toBe(c.out.repr);
-  });
-});
-
-if (errorCases.length > 0) {
-  describe('arange throws as PyTorch does', () => {
-    test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, OURS[c.name]));
-  });
-}
+describeCreationFixtures('arange', ['arange']);
 
 test('arange(end), (start, end), (start, end, step), each with options', () => {
   expect(arange(3).tolist()).toEqual([0, 1, 2]);
