@@ -86,6 +86,13 @@ describe('validateBook', () => {
     ]);
   });
 
+  it('points at braces in prose that MDX would run as JavaScript, but not at comments or attributes', () => {
+    expect(linesOf('prose-braces')).toEqual([
+      'braces.mdx:7: {roughly} is read by MDX as JavaScript; to show braces write \\{roughly\\} (or put it in `code` or $math$)',
+      'braces.mdx:15: {classes} is read by MDX as JavaScript; to show braces write \\{classes\\} (or put it in `code` or $math$)',
+    ]);
+  });
+
   it('asks to rename a file whose name cannot be an id', () => {
     expect(linesOf('bad-file-name')).toEqual([
       'My Lesson.mdx:1: the file name "My Lesson.mdx" cannot be a chapter id (it becomes the chapter\'s URL): rename the file to "my-lesson.mdx" (lower-case letters, digits and dashes)',
