@@ -204,3 +204,24 @@ console.log(
 console.log('(forward + backward includes the gradient itself: 1.00x)');
 tfLogits.dispose();
 tfLabels.dispose();
+
+// PyTorch on one thread, on this machine now (when Debian's python3-torch is installed): the
+// "within 4x of PyTorch" target is a ratio, and a ratio is only fair on the same machine.
+const TARGET_VS_TORCH = 4;
+const torchRun = spawnSync('/usr/bin/python3', [fileURLToPath(new URL('torch_cross_entropy.py', import.meta.url))], {
+  encoding: 'utf8',
+});
+if (torchRun.status === 0) {
+  const torch = JSON.parse(torchRun.stdout.trim().split('\n').pop()!) as { forward: number; forwardBackward: number };
+  const vs = (name: string, ours: number, theirs: number): string => {
+    const ratio = ours / theirs;
+    return `| ${name.padEnd(18)} | ${ms(ours)} | ${theirs.toFixed(1).padStart(12)} | ${`${ratio.toFixed(2)}x`.padStart(10)} | <= ${TARGET_VS_TORCH}x  | ${ratio <= TARGET_VS_TORCH ? 'met ' : 'MISS'} |`;
+  };
+  console.log('\nPyTorch 1.13, one CPU thread, same data shape, same machine (median of 11):');
+  console.log('| median             | ours (ms) | pytorch (ms) | ours/torch | target |      |');
+  console.log('|--------------------|-----------|--------------|------------|--------|------|');
+  console.log(vs('forward', median(oursFwd), torch.forward));
+  console.log(vs('forward + backward', median(oursFwdBwd), torch.forwardBackward));
+} else {
+  console.log('\n(PyTorch not timed: /usr/bin/python3 with torch is not installed; apt-get install -y python3-torch)');
+}
