@@ -10,6 +10,7 @@
  * code (share.ts); a shared cell is marked "shared" and never runs by itself.
  */
 import { cellOutcome } from './notebook.ts';
+import { outputParts } from './output-parts.ts';
 import { runSession } from './session.ts';
 import { createPool } from './sandbox.ts';
 import type { WorkerPool } from './sandbox.ts';
@@ -133,7 +134,14 @@ function show(output: HTMLElement, text: string, status: string): void {
   output.dataset.status = status;
   output.dataset.ran = 'true';
   output.removeAttribute('data-outdated');
-  output.textContent = text === '' ? '(no output)' : text;
+  // Tensor reprs in their own spans: on phones text wraps, tensors scroll (global.css).
+  output.replaceChildren(...(text === '' ? ['(no output)'] : outputParts(text).map((p) => {
+    if (!p.tensor) return p.text;
+    const span = document.createElement('span');
+    span.className = 'cell-output-tensor';
+    span.textContent = p.text;
+    return span;
+  })));
   output.classList.toggle('is-empty', text === '');
   // A long output scrolls inside the cell: keyboard users must be able to reach it.
   if (output.scrollHeight > output.clientHeight + 1) output.tabIndex = 0;
