@@ -45,7 +45,7 @@ try {
   });
   const url = chapterUrl(lesson.id, address);
   console.log(`Created ${lesson.file} (order ${lesson.order}).`);
-  console.log(`It will appear at ${url}`);
+  console.log(`It will appear at ${url} after the next build (npm start, or npm run dev for live reload).`);
   console.log('Next: edit it (`npm run dev` shows it as you write), `npm run record` to record the');
   console.log('outputs of its cells, then `npm test`. The "Writing lessons" page explains the syntax.');
 } catch (e) {

@@ -4,7 +4,8 @@
  * For authors: runs every cell of the given chapters (default: all of content/) with the
  * book's runtime and rewrites each cell's ```output fence with what it printed, adding
  * a fence where a cell prints something but has none and removing it where it prints
- * nothing. Prints which fences changed; review them with `git diff` before committing.
+ * nothing. Prints which fences changed; review them with `git diff` (a new, untracked
+ * lesson is not in it: `git status`) before committing.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -62,4 +63,4 @@ for (const file of files) {
   console.log(`${shown}: ${cells.length} cells`);
   for (const note of notes.reverse()) console.log(`  ${note}`);
 }
-console.log(changedFiles === 0 ? 'No output fence changed.' : `${changedFiles} file(s) changed; review with git diff.`);
+console.log(changedFiles === 0 ? 'No output fence changed.' : `${changedFiles} file(s) changed; review with git diff (new files: git status).`);

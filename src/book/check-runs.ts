@@ -46,7 +46,7 @@ export async function checkChapterRuns(path: string, file: string): Promise<Book
     const got = normalizeOutput(shown);
     const want = normalizeOutput(cell.output?.text ?? '');
     if (got !== want) {
-      problems.push({ ...at, message: `this cell prints something other than its output fence${cell.output ? ` (line ${cell.output.line})` : ' (it has none)'}: ${firstDifference(want, got)}; run \`npm run record\` to update the output fence, or fix the cell` });
+      problems.push({ ...at, message: fenceMismatch(cell.output?.line ?? null, want, got) });
     }
   });
 
@@ -67,13 +67,32 @@ export async function checkChapterRuns(path: string, file: string): Promise<Book
   return problems;
 }
 
+/**
+ * What is wrong with a cell's output fence (at fenceLine, or none), in words that fit the
+ * case: no fence, an empty fence, or a fence with other text than the cell prints.
+ */
+function fenceMismatch(fenceLine: number | null, want: string, got: string): string {
+  const record = 'run `npm run record` to record the output fence, or fix the cell';
+  if (fenceLine === null) {
+    return `this cell prints output but has no \`\`\`output fence after it (it prints ${show(got.split('\n')[0])}): ${record}`;
+  }
+  if (want === '') {
+    return `this cell prints output but its output fence (line ${fenceLine}) is empty (it prints ${show(got.split('\n')[0])}): ${record}`;
+  }
+  return `this cell prints something other than its output fence (line ${fenceLine}): ${firstDifference(want, got)}; run \`npm run record\` to update the output fence, or fix the cell`;
+}
+
+/** A line of output for a message: quoted, and cut at 80 characters. */
+function show(s: string | undefined): string {
+  return s === undefined ? 'nothing' : JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
+}
+
 /** Where two outputs first differ, as `output line k: expected "…", got "…"`. */
 export function firstDifference(want: string, got: string): string {
   const a = want.split('\n');
   const b = got.split('\n');
   for (let k = 0; k < Math.max(a.length, b.length); k++) {
     if (a[k] !== b[k]) {
-      const show = (s: string | undefined) => (s === undefined ? 'nothing' : JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s));
       return `output line ${k + 1}: the fence has ${show(a[k])}, the cell prints ${show(b[k])}`;
     }
   }

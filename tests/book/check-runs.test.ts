@@ -20,6 +20,15 @@ describe('checkChapterRuns', () => {
     ]);
   }, 60_000);
 
+  it('words a missing, an empty and a different output fence each its own way', async () => {
+    const lines = formatProblems(await checkChapterRuns(`${dir}fences.mdx`, 'fences.mdx')).split('\n');
+    expect(lines).toEqual([
+      'fences.mdx:7: this cell prints output but has no ```output fence after it (it prints "no fence"): run `npm run record` to record the output fence, or fix the cell',
+      'fences.mdx:11: this cell prints output but its output fence (line 15) is empty (it prints "empty fence"): run `npm run record` to record the output fence, or fix the cell',
+      'fences.mdx:18: this cell prints something other than its output fence (line 22): output line 1: the fence has "different text", the cell prints "other text"; run `npm run record` to update the output fence, or fix the cell',
+    ]);
+  }, 60_000);
+
   it('reports a solution that fails its checks and a starter that already passes', async () => {
     const lines = formatProblems(await checkChapterRuns(`${dir}exercises.mdx`, 'exercises.mdx')).split('\n');
     expect(lines).toEqual([

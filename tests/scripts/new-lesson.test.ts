@@ -46,7 +46,7 @@ describe('new-lesson', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Created content/focal-loss-down-weighting-easy-examples.mdx (order 4).');
-    expect(r.stdout).toContain('It will appear at http://localhost:4321/focal-loss-down-weighting-easy-examples/');
+    expect(r.stdout).toContain('It will appear at http://localhost:4321/focal-loss-down-weighting-easy-examples/ after the next build (npm start, or npm run dev for live reload).');
     const text = readFileSync(join(content, 'focal-loss-down-weighting-easy-examples.mdx'), 'utf8');
     expect(text).toMatch(/^---\ntitle: "Focal loss: down-weighting easy examples"\n/);
     expect(text).toContain('\norder: 4\n');
