@@ -34,6 +34,7 @@ test('a learner gets the softmax exercise wrong, then right, reading the feedbac
   const checks = exercise.locator('.exercise-checks li');
   await expect(checks).toHaveCount(4);
   await expect(checks.first()).toContainText('keeps the shape (N, C)');
+  await expect(exercise.locator('.exercise-summary')).toHaveText('Edit the code, then press Check. The checks:');
 
   // 1. Check the starter as it is.
   await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
@@ -65,6 +66,17 @@ test('a learner gets the softmax exercise wrong, then right, reading the feedbac
   await expect(exercise.locator('.exercise-checks li[data-state="passed"]')).toHaveCount(4);
   await expect(exercise).toHaveAttribute('data-state', 'passed');
   expect(errors).toEqual([]);
+});
+
+test('without JavaScript an exercise lists its checks and does not ask for a Check button', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(CHAPTER_2);
+  const exercise = page.locator('.exercise').first();
+  await expect(exercise.locator('.exercise-summary')).toHaveText('The checks:', { useInnerText: true });
+  await expect(exercise.getByRole('button', { name: 'Check exercise 1' })).toHaveCount(0);
+  await expect(exercise.locator('.exercise-checks li')).toHaveCount(4);
+  await context.close();
 });
 
 test('the solution can be revealed and put in the editor, and it passes', async ({ page }) => {

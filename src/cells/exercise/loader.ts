@@ -48,6 +48,9 @@ function init(): void {
   for (const exercise of exercises) {
     const actions = exercise.querySelector<HTMLElement>('.exercise-actions');
     if (actions) actions.hidden = false;
+    // "Edit the code, then press Check" only where there is a Check button.
+    const instruction = exercise.querySelector<HTMLElement>('.exercise-instruction');
+    if (instruction) instruction.hidden = false;
     const use = exercise.querySelector<HTMLElement>('[data-exercise-action="use-solution"]');
     if (use) use.hidden = false;
     setUpHints(exercise);
