@@ -1,0 +1,33 @@
+/**
+ * Marks short inline code spans (`--id other-name`) with the class `code-short`, which
+ * global.css keeps on one line: a browser would otherwise break them after a hyphen, and
+ * "-" / "-id other-name" on two lines reads as different options. Longer spans (URLs,
+ * file paths) may still break anywhere, so they cannot push a phone's page sideways.
+ */
+import { visit } from 'unist-util-visit';
+
+/** Longest span kept on one line: about 200 px at the inline-code size, well inside a phone. */
+export const SHORT_CODE_MAX = 24;
+
+interface HastNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+const textOf = (node: HastNode): string =>
+  node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
+
+export default function rehypeShortCode() {
+  return (tree: HastNode) => {
+    visit(tree as never, 'element', (node: HastNode, _index: number | undefined, parent: HastNode | undefined) => {
+      if (node.tagName !== 'code' || parent?.tagName === 'pre') return;
+      if (textOf(node).length > SHORT_CODE_MAX) return;
+      const props = (node.properties ??= {});
+      const classes = Array.isArray(props.className) ? (props.className as string[]) : [];
+      props.className = [...classes, 'code-short'];
+    });
+  };
+}
