@@ -39,6 +39,13 @@ test('a wide tensor output and a wide equation scroll inside their own box', asy
   expect(await pageOverflow(page)).toBe(0);
 });
 
+test('an error line wraps inside the cell instead of scrolling', async ({ page }) => {
+  await page.goto('/pixelwise-cross-entropy/');
+  const error = page.locator('.cell-output[data-status="error"]').first();
+  await expect(error).toContainText('Error (line 1):');
+  expect(await error.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+});
+
 test('on a phone a cell can be edited and run', async ({ page }) => {
   await page.goto('/binary-cross-entropy/');
   const cell = page.locator('.cell').first();
