@@ -2,10 +2,10 @@
  * crossEntropy: log-softmax and the negative log likelihood in one fused op; PyTorch's
  * `F.cross_entropy`.
  */
-import { Tensor, allocStorage, isFloating, type DType, type GradFn, type Storage } from './tensor.ts';
+import { Tensor, allocStorage, type GradFn, type Storage } from './tensor.ts';
 import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
-import { MIRROR_LIMIT, expFor, roundFor, softmaxStats, type Round, type SoftmaxStats } from './torch-rounding.ts';
-import { checkOptions, promoteFloat, requireFloating, requireTensor, sameShape, shapeStr } from './check.ts';
+import { MIRROR_LIMIT, roundFor, softmaxStats } from './torch-rounding.ts';
+import { checkOptions, requireFloating, requireTensor, sameShape } from './check.ts';
 import {
   checkClassWeight,
   checkIgnoreIndex,
@@ -16,6 +16,8 @@ import {
   type ClassLayout,
 } from './class-target.ts';
 import { logSumExpAlong } from './logsumexp.ts';
+import { ClassLogProbs } from './class-log-probs.ts';
+import { probabilityTargets } from './cross-entropy-probability-targets.ts';
 import { expFast, expFast32 } from './fast-exp.ts';
 import {
   nllGradAtTargets,
@@ -127,35 +129,6 @@ function checkLabelSmoothing(value: unknown): number {
     throw new Error(`labelSmoothing must be between 0.0 and 1.0. Got: ${String(value)} (crossEntropy)`);
   }
   return value;
-}
-
-/**
- * The log-softmax of the logits along the class dim, read per (position i, flat index j):
- * either mirrored step by step from PyTorch's float32 kernel (inputs up to MIRROR_LIMIT
- * elements, see ./torch-rounding.ts) or from the fused double-precision log-sum-exp.
- */
-class ClassLogProbs {
-  readonly x: Storage;
-  readonly round: Round;
-  readonly stats: SoftmaxStats | null;
-  readonly lse: Float64Array | null;
-
-  constructor(x: Storage, round: Round, stats: SoftmaxStats | null, lse: Float64Array | null) {
-    this.x = x;
-    this.round = round;
-    this.stats = stats;
-    this.lse = lse;
-  }
-
-  logp(j: number, i: number): number {
-    const { x, stats, round } = this;
-    return stats !== null ? round(round(x[j] - stats.max[i]) - stats.logSum[i]) : x[j] - this.lse![i];
-  }
-
-  /** softmax = exp(logp), as PyTorch's log-softmax backward evaluates it. */
-  prob(j: number, i: number): number {
-    return this.stats !== null ? this.round(expFor(this.round)(this.logp(j, i))) : expFast(this.x[j] - this.lse![i]);
-  }
 }
 
 /** Class-index targets: log-softmax and nll fused, plus the label-smoothing term. */
@@ -317,100 +290,6 @@ function indexTargets(
     },
   };
   return new Tensor(out.data, out.shape, input.dtype, { gradFn });
-}
-
-/** Class-probability ("soft") targets of the input's shape. */
-function probabilityTargets(
-  input: Tensor,
-  target: Tensor,
-  layout: ClassLayout,
-  options: CrossEntropyOptions,
-  reduction: Reduction,
-  ls: number,
-): Tensor {
-  if (!isFloating(target.dtype)) {
-    const indexShape = shapeStr(layout.targetShape);
-    throw new Error(
-      `Expected floating point type for target with class probabilities, got Long: the crossEntropy target ` +
-        `has the input's shape ${shapeStr(input.shape)}, so it is read as class probabilities and must be ` +
-        `float32 or float64; class indices need an int64 target of shape ${indexShape}`,
-    );
-  }
-  if (options.ignoreIndex !== undefined && options.ignoreIndex !== -100) {
-    throw new Error(
-      `ignoreIndex is not supported for class-probability targets (a float target of the input's shape ` +
-        `${shapeStr(input.shape)}), got ignoreIndex = ${String(options.ignoreIndex)}; ignoreIndex applies ` +
-        `to int64 class-index targets only`,
-    );
-  }
-  const weight = checkClassWeight(options.weight, layout.C, null, 'crossEntropy');
-  let dtype: DType = promoteFloat(input.dtype, target.dtype);
-  if (options.weight) dtype = promoteFloat(dtype, options.weight.dtype);
-  const { N, C, S } = layout;
-  const P = N * S;
-  const x = input.data;
-  const round = roundFor(input.dtype);
-  const lp =
-    x.length <= MIRROR_LIMIT
-      ? new ClassLogProbs(x, round, softmaxStats(x, N, C, S, round), null)
-      : new ClassLogProbs(x, round, null, logSumExpAlong(x, N, C, S));
-  // The (smoothed) target, read on the fly: p' = p·(1 - ε) + ε/C.
-  const p = target.data;
-  const keep = 1 - ls;
-  const spread = ls / C;
-  // q_i = Σ_c logp_{i,c} · p'_{i,c} · w[c]; the loss is -q (PyTorch negates after summing).
-  const q = new Float64Array(P);
-  for (let n = 0; n < N; n++) {
-    for (let c = 0; c < C; c++) {
-      const off = (n * C + c) * S;
-      const wc = weight === null ? 1 : weight[c];
-      for (let s = 0, i = n * S; s < S; s++, i++) {
-        const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
-        q[i] += lp.logp(off + s, i) * pc * wc;
-      }
-    }
-  }
-  const empty = x.length === 0;
-  const out = applyReduction(q, layout.targetShape, dtype, reduction, P);
-  for (let k = 0; k < out.data.length; k++) out.data[k] = -out.data[k];
-  if (empty && reduction === 'mean') out.data[0] = NaN;
-  if (!input.requiresGrad) return new Tensor(out.data, out.shape, dtype);
-
-  const gradFn: GradFn = {
-    name: reduction === 'mean' && !empty ? 'DivBackward1' : 'NegBackward0',
-    savesTensors: true, // log-softmax's output, under the fused node
-    inputs: [input],
-    backward(gradOutput: Tensor) {
-      const { perElement, scalar } = reductionGrad(gradOutput, reduction, P);
-      // d/dlogp_{i,c} = -u_i · p'_{i,c} · w[c]; through log-softmax
-      // dx_c = dlogp_c - softmax_c · Σ_k dlogp_k = u_i · (softmax_c · T_i - p'_c · w[c]),
-      // with T_i = Σ_k p'_{i,k} · w[k].
-      const T = new Float64Array(P);
-      for (let n = 0; n < N; n++) {
-        for (let c = 0; c < C; c++) {
-          const off = (n * C + c) * S;
-          const wc = weight === null ? 1 : weight[c];
-          for (let s = 0, i = n * S; s < S; s++, i++) {
-            T[i] += (ls > 0 ? p[off + s] * keep + spread : p[off + s]) * wc;
-          }
-        }
-      }
-      const grad = allocStorage(input.dtype, x.length);
-      for (let n = 0; n < N; n++) {
-        for (let c = 0; c < C; c++) {
-          const off = (n * C + c) * S;
-          const wc = weight === null ? 1 : weight[c];
-          for (let s = 0, i = n * S; s < S; s++, i++) {
-            const u = perElement === null ? scalar : perElement[i];
-            const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
-            grad[off + s] = -u * pc * wc - lp.prob(off + s, i) * (-u * T[i]);
-          }
-        }
-      }
-      return [new Tensor(grad, input.shape, input.dtype)];
-    },
-  };
-  return new Tensor(out.data, out.shape, dtype, { gradFn });
 }
 
 /** Positions per block in the fused backward. */
