@@ -134,7 +134,7 @@ function show(output: HTMLElement, text: string, status: string): void {
   output.dataset.status = status;
   output.dataset.ran = 'true';
   output.removeAttribute('data-outdated');
-  // Tensor reprs in their own spans: on phones text wraps, tensors scroll (global.css).
+  // Tensor reprs in their own spans: on phones text wraps, tensors scroll (src/styles/cells.css).
   output.replaceChildren(...(text === '' ? ['(no output)'] : outputParts(text).map((p) => {
     if (!p.tensor) return p.text;
     const span = document.createElement('span');

@@ -30,7 +30,7 @@ export interface CellEditorOptions {
 }
 
 /** Colours close to Shiki's github-light-high-contrast, all above 4.5:1 on white; dark-theme
-    values come from the site's CSS variables (src/styles/global.css). */
+    values come from the site's CSS variables (src/styles/theme.css). */
 const highlight = HighlightStyle.define([
   { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword], color: 'var(--syn-keyword, #a0111f)' },
   { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--syn-string, #032563)' },

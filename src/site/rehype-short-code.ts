@@ -1,6 +1,6 @@
 /**
  * Marks short inline code spans (`--id other-name`) with the class `code-short`, which
- * global.css keeps on one line: a browser would otherwise break them after a hyphen, and
+ * src/styles/prose.css keeps on one line: a browser would otherwise break them after a hyphen, and
  * "-" / "-id other-name" on two lines reads as different options. Longer spans (URLs,
  * file paths) may still break anywhere, so they cannot push a phone's page sideways.
  */
