@@ -2,7 +2,8 @@
  * Shared bookkeeping of reductions (sum, mean, argmax, max): which dims are reduced,
  * and for every input element the output element it folds into.
  */
-import { normalizeDim, numelOf, stridesOf } from '../tensor.ts';
+import { normalizeDim } from '../tensor.ts';
+import { broadcastIndex } from './broadcast.ts';
 
 /**
  * The reduced dims, wrapped and sorted; `undefined` or `[]` means all dims.
@@ -37,23 +38,8 @@ export function reductionIndex(shape: readonly number[], dims: readonly number[]
   const reduced = new Set(dims);
   const keepShape = shape.map((s, d) => (reduced.has(d) ? 1 : s));
   const dropShape = shape.filter((_, d) => !reduced.has(d));
-  const outStrides = stridesOf(keepShape);
-  const nd = shape.length;
-  const step = shape.map((_, d) => (reduced.has(d) ? 0 : outStrides[d]));
-  const n = numelOf(shape);
-  const map = new Int32Array(n);
-  const idx = new Array<number>(nd).fill(0);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    map[i] = pos;
-    for (let d = nd - 1; d >= 0; d--) {
-      idx[d]++;
-      pos += step[d];
-      if (idx[d] < shape[d]) break;
-      pos -= step[d] * idx[d];
-      idx[d] = 0;
-    }
-  }
+  // Each input element folds into the keepdim-shaped element that would broadcast onto it.
+  const map = broadcastIndex(keepShape, shape);
   const groupSize = dims.reduce((p, d) => p * shape[d], 1);
   return { keepShape, dropShape, map, groupSize };
 }
