@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { arange } from '../../../src/loss/index.ts';
-import { describeCreationFixtures } from '../../helpers/creation-fixtures.ts';
+import { describeCreationFixtures } from '../../helpers/fixture-suites.ts';
 
 describeCreationFixtures('arange', ['arange']);
 

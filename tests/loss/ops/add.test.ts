@@ -1,29 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { tensor, zeros, ones } from '../../../src/loss/index.ts';
-import {
-  casesUsing,
-  checkErrorCase,
-  checkOpCase,
-  loadFixture,
-  type ErrorCase,
-  type OpCase,
-} from '../../helpers/tensor-fixtures.ts';
+import { describeOpFixtures } from '../../helpers/fixture-suites.ts';
 
-const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), 'add');
-const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), 'add');
-/** Cases where our message deliberately starts differently from PyTorch's. */
-const OURS: Record<string, string> = {};
-
-describe('add matches PyTorch 1.13 (values, strides, grad_fn, repr, gradients)', () => {
-  test('the fixture has cases', () => expect(opCases.length).toBeGreaterThan(0));
-  test.each(opCases.map((c) => [c.name, c] as const))('%s', (_name, c) => checkOpCase(c));
-});
-
-if (errorCases.length > 0) {
-  describe('add throws as PyTorch does', () => {
-    test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, OURS[c.name]));
-  });
-}
+describeOpFixtures('add', ['add']);
 
 test('add broadcasts (N, C) + (C,) and sums the gradient of the broadcast side', () => {
   const a = zeros([4, 3], { requiresGrad: true });

@@ -1,31 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { ones, arange } from '../../../src/loss/index.ts';
-import {
-  casesUsing,
-  checkErrorCase,
-  checkOpCase,
-  loadFixture,
-  type ErrorCase,
-  type OpCase,
-} from '../../helpers/tensor-fixtures.ts';
+import { describeOpFixtures } from '../../helpers/fixture-suites.ts';
 
-const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), 'reshape', 'view');
-const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), 'reshape', 'view');
 /** Cases where our message deliberately starts differently from PyTorch's. */
 const OURS: Record<string, string> = {
   // We name the shape too; PyTorch's own text follows our prefix.
 };
 
-describe('reshape matches PyTorch 1.13 (values, strides, grad_fn, repr, gradients)', () => {
-  test('the fixture has cases', () => expect(opCases.length).toBeGreaterThan(0));
-  test.each(opCases.map((c) => [c.name, c] as const))('%s', (_name, c) => checkOpCase(c));
-});
-
-if (errorCases.length > 0) {
-  describe('reshape throws as PyTorch does', () => {
-    test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, OURS[c.name]));
-  });
-}
+describeOpFixtures('reshape', ['reshape', 'view'], OURS);
 
 test('reshape accepts sizes or one array, and -1', () => {
   const x = arange(6);

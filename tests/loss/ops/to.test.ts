@@ -1,29 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { tensor, ones } from '../../../src/loss/index.ts';
-import {
-  casesUsing,
-  checkErrorCase,
-  checkOpCase,
-  loadFixture,
-  type ErrorCase,
-  type OpCase,
-} from '../../helpers/tensor-fixtures.ts';
+import { describeOpFixtures } from '../../helpers/fixture-suites.ts';
 
-const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), 'to', 'float', 'double', 'long');
-const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), 'to', 'float', 'double', 'long');
-/** Cases where our message deliberately starts differently from PyTorch's. */
-const OURS: Record<string, string> = {};
-
-describe('to matches PyTorch 1.13 (values, strides, grad_fn, repr, gradients)', () => {
-  test('the fixture has cases', () => expect(opCases.length).toBeGreaterThan(0));
-  test.each(opCases.map((c) => [c.name, c] as const))('%s', (_name, c) => checkOpCase(c));
-});
-
-if (errorCases.length > 0) {
-  describe('to throws as PyTorch does', () => {
-    test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, OURS[c.name]));
-  });
-}
+describeOpFixtures('to', ['to', 'float', 'double', 'long']);
 
 test('to(own dtype) returns the tensor itself, as PyTorch does', () => {
   const x = ones([2]);

@@ -1,16 +1,19 @@
 /**
- * Replays the creation cases of tests/fixtures/tensor-creation.json and the matching call
- * errors of tensor-errors.json (real PyTorch 1.13) for some creation functions: each case
- * checks dtype, shape, values, requires_grad and the exact repr; each error case that our
- * message starts with PyTorch's (or with `ours[name]`, where we chose other words).
+ * The fixture suites every op and creation test runs: replay the cases real PyTorch 1.13
+ * wrote (tests/fixtures/tensor-*.json) for the functions under test, and check that each
+ * error case throws a message starting with PyTorch's (or with `ours[name]`, where we chose
+ * other words).
  */
 import { describe, expect, test } from 'vitest';
 import {
   callCreation,
+  casesUsing,
   checkErrorCase,
+  checkOpCase,
   expectTensor,
   loadFixture,
   type ErrorCase,
+  type OpCase,
   type TensorJson,
 } from './tensor-fixtures.ts';
 
@@ -22,6 +25,7 @@ interface CreationCase {
   out: TensorJson;
 }
 
+/** Creation cases: dtype, shape, values, requires_grad and the exact repr. */
 export function describeCreationFixtures(label: string, fns: string[], ours: Record<string, string> = {}): void {
   const cases = loadFixture<CreationCase[]>('tensor-creation.json').filter((c) => fns.includes(c.fn));
   const errorCases = loadFixture<ErrorCase[]>('tensor-errors.json').filter(
@@ -36,6 +40,23 @@ export function describeCreationFixtures(label: string, fns: string[], ours: Rec
       expect(t.requiresGrad).toBe(c.out.requiresGrad);
       expect(t.toString()).toBe(c.out.repr);
     });
+  });
+
+  if (errorCases.length > 0) {
+    describe(`${label} throws as PyTorch does`, () => {
+      test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, ours[c.name]));
+    });
+  }
+}
+
+/** Op chains that use any of `methods`: values, strides, grad_fn, repr and gradients. */
+export function describeOpFixtures(label: string, methods: string[], ours: Record<string, string> = {}): void {
+  const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), ...methods);
+  const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), ...methods);
+
+  describe(`${label} matches PyTorch 1.13 (values, strides, grad_fn, repr, gradients)`, () => {
+    test('the fixture has cases', () => expect(opCases.length).toBeGreaterThan(0));
+    test.each(opCases.map((c) => [c.name, c] as const))('%s', (_name, c) => checkOpCase(c));
   });
 
   if (errorCases.length > 0) {
