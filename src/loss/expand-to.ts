@@ -3,8 +3,9 @@
  * broadcasting: align trailing dims; a size-1 or missing dim repeats). Used for the
  * elementwise weights of the binary losses. Private to the loss module.
  */
-import { Tensor, numelOf, stridesOf } from './tensor.ts';
+import { Tensor, stridesOf } from './tensor.ts';
 import { shapeStr } from './check.ts';
+import { stepOffsets } from './ops/step-offsets.ts';
 
 /**
  * A Float64Array of numel(shape) values, or throws naming both shapes when `t` does not
@@ -35,19 +36,8 @@ export function expandTo(t: Tensor, shape: readonly number[], what: string): Flo
     }
     step[d + off] = size === 1 ? 0 : tStrides[d];
   }
-  const n = numelOf(shape);
-  const out = new Float64Array(n);
-  const idx = new Array<number>(nd).fill(0);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    out[i] = t.data[pos];
-    for (let d = nd - 1; d >= 0; d--) {
-      idx[d]++;
-      pos += step[d];
-      if (idx[d] < shape[d]) break;
-      pos -= step[d] * idx[d];
-      idx[d] = 0;
-    }
-  }
+  const from = stepOffsets(shape, step);
+  const out = new Float64Array(from.length);
+  for (let i = 0; i < out.length; i++) out[i] = t.data[from[i]];
   return out;
 }

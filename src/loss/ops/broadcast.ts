@@ -5,6 +5,7 @@
  * See: https://pytorch.org/docs/1.13/notes/broadcasting.html
  */
 import { Tensor, allocStorage, numelOf, stridesOf } from '../tensor.ts';
+import { stepOffsets } from './step-offsets.ts';
 
 /** The broadcast shape of `a` and `b`; throws PyTorch's message (plus both shapes) when they clash. */
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
@@ -32,8 +33,6 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
  * element of a tensor of `inShape` that broadcasts onto it.
  */
 export function broadcastIndex(inShape: readonly number[], outShape: readonly number[]): Int32Array {
-  const n = numelOf(outShape);
-  const map = new Int32Array(n);
   const nd = outShape.length;
   const offset = nd - inShape.length;
   const inStrides = stridesOf(inShape);
@@ -42,19 +41,7 @@ export function broadcastIndex(inShape: readonly number[], outShape: readonly nu
   for (let d = offset; d < nd; d++) {
     step[d] = inShape[d - offset] === 1 ? 0 : inStrides[d - offset];
   }
-  const idx = new Array<number>(nd).fill(0);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    map[i] = pos;
-    for (let d = nd - 1; d >= 0; d--) {
-      idx[d]++;
-      pos += step[d];
-      if (idx[d] < outShape[d]) break;
-      pos -= step[d] * idx[d];
-      idx[d] = 0;
-    }
-  }
-  return map;
+  return stepOffsets(outShape, step);
 }
 
 /**

@@ -14,26 +14,16 @@
  */
 import { Tensor, allocStorage, normalizeDim, stridesOf } from '../tensor.ts';
 import { makeResult } from './graph.ts';
+import { stepOffsets } from './step-offsets.ts';
 
 /** Plain (graph-free) copy of `x` with its dims in the order `dims` (already validated). */
 export function permuteRaw(x: Tensor, dims: readonly number[]): Tensor {
   const shape = dims.map((d) => x.shape[d]);
   const inStrides = stridesOf(x.shape);
   const step = dims.map((d) => inStrides[d]);
+  const from = stepOffsets(shape, step);
   const out = allocStorage(x.dtype, x.data.length);
-  const nd = shape.length;
-  const idx = new Array<number>(nd).fill(0);
-  let pos = 0;
-  for (let i = 0; i < out.length; i++) {
-    out[i] = x.data[pos];
-    for (let d = nd - 1; d >= 0; d--) {
-      idx[d]++;
-      pos += step[d];
-      if (idx[d] < shape[d]) break;
-      pos -= step[d] * idx[d];
-      idx[d] = 0;
-    }
-  }
+  for (let i = 0; i < out.length; i++) out[i] = x.data[from[i]];
   return new Tensor(out, shape, x.dtype);
 }
 
