@@ -1,6 +1,6 @@
 /**
  * Messages between a host (the page, or the Node runner) and the worker that runs
- * cells. The same protocol serves the browser Web Worker and Node's worker_threads.
+ * cells. The same protocol serves the browser's Web Worker and the Node runner's child process.
  */
 import type { CellRun } from './notebook.ts';
 

@@ -2,13 +2,14 @@
  * Runs a chapter's cells in Node: used by the remark plugin (the outputs in the static
  * HTML), the doc-tests and `npm run record`.
  *
- * The cells run in a worker thread (src/cells/node-worker.ts) with the same worker
+ * The cells run in a child process (src/cells/node-worker.ts) with the same worker
  * core, session and time limits as in the browser, so a build shows what a reader's
- * Run shows. When a cell hits its time limit the worker is terminated, the cell is
+ * Run shows. When a cell hits its time limit the process is killed, the cell is
  * reported as stopped, and the run is repeated without it so that the cells after it
  * still get their outputs.
  */
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { cellOutcome } from './notebook.ts';
 import type { CellOutcome, CellRun } from './notebook.ts';
 import { runSession } from './session.ts';
@@ -24,22 +25,42 @@ export interface NodeCell {
 /** The worker's source file; overridable for tests (a worker that imports other modules). */
 export const NODE_WORKER_URL = new URL('./node-worker.ts', import.meta.url);
 
-/** A worker thread as a session channel. */
+/** How much of the worker's stderr a crash report quotes. */
+const STDERR_TAIL = 2000;
+
+/**
+ * A worker process as a session channel. It runs on this Node (process.execPath) without
+ * the host's flags (a test runner's loader has no business there); messages are
+ * structured clones, as between a page and its Web Worker.
+ */
 export function nodeChannel(workerUrl: URL = NODE_WORKER_URL): Channel {
-  const worker = new Worker(workerUrl);
+  const child = fork(fileURLToPath(workerUrl), [], {
+    execArgv: [],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL);
+  });
   let terminated = false;
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message) => {
+      if (child.connected) child.send(message);
+    },
     listen(onMessage, onCrash) {
-      worker.on('message', (m: WorkerMessage) => onMessage(m));
-      worker.on('error', (e) => onCrash(`the cell runner crashed: ${e instanceof Error ? e.message : String(e)}`));
-      worker.on('exit', (code) => {
-        if (!terminated) onCrash(`the cell runner exited (code ${code})`);
+      child.on('message', (m) => onMessage(m as WorkerMessage));
+      child.on('error', (e) => onCrash(`the cell runner crashed: ${e.message}`));
+      child.on('exit', (code, signal) => {
+        if (terminated) return;
+        const how = signal ? `signal ${signal}` : `code ${code}`;
+        const said = stderr.trim();
+        onCrash(`the cell runner exited (${how})${said ? `: ${said}` : ''}`);
       });
     },
     terminate() {
       terminated = true;
-      void worker.terminate();
+      child.kill('SIGKILL');
     },
   };
 }

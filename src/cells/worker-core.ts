@@ -1,6 +1,6 @@
 /**
  * The body of a cell worker, shared by the browser Web Worker (src/cells/worker.ts)
- * and the Node worker thread (src/cells/node-worker.ts): takes a run request, runs
+ * and the Node runner's child process (src/cells/node-worker.ts): takes a run request, runs
  * the notebook and reports progress, output and results as messages.
  */
 import { cellOfLine, emptyRuns, errorOf, prepareProgram, PROGRAM_FILE, runProgram } from './notebook.ts';

@@ -1,5 +1,5 @@
 /**
- * The Node runner: the worker thread with the real loss module, and time limits
+ * The Node runner: the worker process with the real loss module, and time limits
  * (the worker is terminated, the looping cell reported, the cells after it still run).
  */
 import { expect, test } from 'vitest';
@@ -64,4 +64,12 @@ test('a worker kept for the next run clears the timers the previous run left beh
   } finally {
     channel.terminate();
   }
+}, 30_000);
+
+test('a worker process that dies is reported as a failure naming the signal; the host lives on', async () => {
+  await expect(
+    runCellsNode([{ code: "process.kill(process.pid, 'SIGSEGV');", throws: false, timeout: 5000 }]),
+  ).rejects.toThrow('running the cells failed: the cell runner exited (signal SIGSEGV)');
+  const [after] = await runCellsNode([{ code: 'console.log("still here");', throws: false, timeout: 5000 }]);
+  expect(after.text).toBe('still here');
 }, 30_000);

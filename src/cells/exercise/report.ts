@@ -2,7 +2,7 @@
  * How one check's result travels from the check code to the page: as a console line of
  * the check cell, marked so it cannot be confused with what the reader prints. Going
  * through the cell's console means any cell runner (the browser worker, the Node
- * worker thread) carries check results without a protocol of its own.
+ * worker process) carries check results without a protocol of its own.
  */
 
 /** One check, as the learner sees it. */

@@ -1,6 +1,6 @@
 /**
  * Runs exercises in Node (build, doc-tests, the new-lesson test) with the same worker
- * core as the browser: a worker thread per run (src/cells/run-node.ts), which answers
+ * core as the browser: a worker process per run (src/cells/run-node.ts), which answers
  * imports of both '@loss' and '@exercise'.
  */
 import { nodeChannel } from '../run-node.ts';

@@ -4,7 +4,7 @@
  * the learner reads: each check passed or not, what their code printed, and anything
  * else that went wrong ("line 2 of your code: ...", "stopped after 5 s ..."), in plain
  * words. The runner is injected: the page passes the browser's worker session, Node
- * (build, doc-tests) a worker thread (./run-exercise-node.ts).
+ * (build, doc-tests) a child process (./run-exercise-node.ts).
  *
  * Check results travel as marked console lines of the check cells (./report.ts): the
  * first line of each check fence is prefixed, on the same line so line numbers hold,
