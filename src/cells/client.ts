@@ -15,6 +15,7 @@ import { runSession } from './session.ts';
 import { createPool } from './sandbox.ts';
 import type { WorkerPool } from './sandbox.ts';
 import { forgetEdit, loadEdit, saveEdit } from './persist.ts';
+import { openEditor } from './open-editor.ts';
 import type { EditorView } from '@codemirror/view';
 
 interface CellState {
@@ -32,7 +33,6 @@ interface CellState {
 
 const states = new WeakMap<HTMLElement, CellState>();
 let pool: WorkerPool | null = null;
-let editorModule: Promise<typeof import('./editor.ts')> | null = null;
 
 /** Edits are kept per chapter page. */
 const chapter = (): string => location.pathname;
@@ -180,39 +180,24 @@ function markState(state: CellState): void {
 /** Replace the highlighted code with an editor (once) and focus it. */
 export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?: () => boolean }): Promise<void> {
   const state = stateOf(el);
-  if (state.editor) {
-    if (options.focus) state.editor.focus();
-    return;
-  }
-  editorModule ??= import('./editor.ts');
-  const { createCellEditor } = await editorModule;
-  if (state.editor) return;
-  const code = el.querySelector<HTMLElement>('.cell-code');
-  if (!code) return;
-  const shouldFocus = options.focus && (options.focusIf ? options.focusIf() : true);
-  const host = document.createElement('div');
-  host.className = 'cell-editor';
-  const staticCode = code.firstElementChild as HTMLElement | null;
-  code.append(host);
-  state.editor = createCellEditor({
-    parent: host,
-    doc: state.source,
-    label: `Code of cell ${state.index + 1}`,
-    onRun: () => void run(el),
-    onEscape: () => button(el, 'run')?.focus(),
-    onChange: (doc) => {
-      if (doc === state.source) return;
-      state.source = doc;
-      state.shared = false;
-      saveEdit(chapter(), state.index, state.original, doc);
-      markState(state);
-    },
+  await openEditor(state, {
+    ...options,
+    code: el.querySelector<HTMLElement>('.cell-code'),
+    editButton: button(el, 'edit'),
+    settings: () => ({
+      doc: state.source,
+      label: `Code of cell ${state.index + 1}`,
+      onRun: () => void run(el),
+      onEscape: () => button(el, 'run')?.focus(),
+      onChange: (doc) => {
+        if (doc === state.source) return;
+        state.source = doc;
+        state.shared = false;
+        saveEdit(chapter(), state.index, state.original, doc);
+        markState(state);
+      },
+    }),
   });
-  if (staticCode) staticCode.hidden = true;
-  el.classList.add('is-editing');
-  const editButton = button(el, 'edit');
-  if (editButton) editButton.hidden = true;
-  if (shouldFocus) state.editor.focus();
 }
 
 /** Put `code` into the cell (opening the editor), without saving it as the reader's edit. */

@@ -7,6 +7,7 @@
 import type { EditorView } from '@codemirror/view';
 import { createPool, type WorkerPool } from '../sandbox.ts';
 import { runSession } from '../session.ts';
+import { openEditor } from '../open-editor.ts';
 import { runExercise, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
 
 interface ExerciseState {
@@ -22,7 +23,6 @@ interface ExerciseState {
 
 const states = new WeakMap<HTMLElement, ExerciseState>();
 let pool: WorkerPool | null = null;
-let editorModule: Promise<typeof import('../editor.ts')> | null = null;
 
 function stateOf(el: HTMLElement): ExerciseState {
   let s = states.get(el);
@@ -133,40 +133,26 @@ function show(el: HTMLElement, r: ExerciseResult): void {
 /** Replace the highlighted starter with an editor (once) and focus it. */
 export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?: () => boolean }): Promise<void> {
   const state = stateOf(el);
-  if (state.editor) {
-    if (options.focus) state.editor.focus();
-    return;
-  }
-  editorModule ??= import('../editor.ts');
-  const { createCellEditor } = await editorModule;
-  if (state.editor) return;
-  const code = el.querySelector<HTMLElement>('.exercise-code');
-  if (!code) return;
-  const shouldFocus = options.focus && (options.focusIf ? options.focusIf() : true);
-  const staticCode = code.firstElementChild as HTMLElement | null;
-  const host = document.createElement('div');
-  host.className = 'cell-editor';
-  code.append(host);
-  state.editor = createCellEditor({
-    parent: host,
-    doc: state.source,
-    label: `Your code for exercise ${state.index + 1}`,
-    onRun: () => void check(el),
-    // Escape leaves the editor (it never traps the keyboard): focus goes to Check.
-    onEscape: () => el.querySelector<HTMLButtonElement>('[data-exercise-action="check"]')?.focus(),
-    onChange: (doc) => {
-      state.source = doc;
-      const reset = el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]');
-      if (reset) reset.hidden = doc === state.original;
-    },
+  const resetButton = () => el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]');
+  const opened = await openEditor(state, {
+    ...options,
+    code: el.querySelector<HTMLElement>('.exercise-code'),
+    editButton: el.querySelector<HTMLButtonElement>('[data-exercise-action="edit"]'),
+    settings: () => ({
+      doc: state.source,
+      label: `Your code for exercise ${state.index + 1}`,
+      onRun: () => void check(el),
+      // Escape leaves the editor (it never traps the keyboard): focus goes to Check.
+      onEscape: () => el.querySelector<HTMLButtonElement>('[data-exercise-action="check"]')?.focus(),
+      onChange: (doc) => {
+        state.source = doc;
+        const reset = resetButton();
+        if (reset) reset.hidden = doc === state.original;
+      },
+    }),
   });
-  if (staticCode) staticCode.hidden = true;
-  const reset = el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]');
-  if (reset) reset.hidden = state.source === state.original;
-  el.classList.add('is-editing');
-  const editButton = el.querySelector<HTMLButtonElement>('[data-exercise-action="edit"]');
-  if (editButton) editButton.hidden = true;
-  if (shouldFocus) state.editor.focus();
+  const reset = resetButton();
+  if (opened && reset) reset.hidden = state.source === state.original;
 }
 
 function replaceSource(el: HTMLElement, text: string): void {
