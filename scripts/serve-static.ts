@@ -2,7 +2,8 @@
  * node scripts/serve-static.ts <folder> [--base /book/] [--port 4323]
  *
  * Serves a built site as a plain static host does (GitHub Pages, say): files under the
- * base path, `index.html` for folders, 404 for anything else. Used by the browser test
+ * base path, `index.html` for folders, and the site's own 404.html (status 404) for
+ * anything else. Used by the browser test
  * of a site built with BASE_PATH (`astro preview` allows one server per project, and
  * the main browser tests already run one).
  */
@@ -57,5 +58,11 @@ createServer((req, res) => {
 }).listen(port, () => console.log(`serving ${root} at http://localhost:${port}${base}`));
 
 function notFound(res: import('node:http').ServerResponse): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+  const page = join(root, '404.html');
+  if (existsSync(page)) {
+    res.writeHead(404, { 'content-type': TYPES['.html'] });
+    createReadStream(page).pipe(res);
+  } else {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+  }
 }
