@@ -51,3 +51,12 @@ test('the / key opens search and Escape closes it', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('search finds the Writing lessons guide as well as the chapters', async ({ page }) => {
+  await page.goto('/');
+  const dialog = await search(page, 'frontmatter');
+  const first = dialog.locator('.pagefind-ui__result-link').first();
+  await expect(first).toHaveText('Writing lessons');
+  await first.click();
+  await expect(page).toHaveURL(/\/writing-lessons\/(#.*)?$/);
+});
