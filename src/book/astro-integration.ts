@@ -4,6 +4,8 @@
  * - always: frontmatter, whole-book rules and chapter syntax (./validate-book.ts);
  * - on `astro build`: also runs every cell and exercise (./check-runs.ts), as the
  *   doc-tests do, so a wrong recorded output or a broken exercise stops the build here.
+ *   Every chapter without a problem of the first kind is run, so one build lists both
+ *   kinds (a chapter that does not parse is not run: its cells would only add noise).
  * `astro build` stops with the list of problems as `file:line: what to do` and a
  * non-zero exit, with no stack trace; `astro dev` logs the list and carries on.
  */
@@ -25,11 +27,12 @@ export function bookValidation(options: { contentDir?: string } = {}): AstroInte
       'astro:config:done': async ({ config, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = join(root, options.contentDir ?? 'content');
-        let problems: BookProblem[] = validateBook(contentDir, root);
-        if (problems.length === 0 && command === 'build') {
-          const chapters = readChapters(contentDir, root);
-          const found = await Promise.all(chapters.map((c) => checkChapterRuns(join(root, c.file), c.file)));
-          problems = found.flat();
+        const problems: BookProblem[] = validateBook(contentDir, root);
+        if (command === 'build') {
+          const flawed = new Set(problems.map((p) => p.file));
+          const runnable = readChapters(contentDir, root).filter((c) => !flawed.has(c.file));
+          const found = await Promise.all(runnable.map((c) => checkChapterRuns(join(root, c.file), c.file)));
+          problems.push(...found.flat());
         }
         if (problems.length === 0) return;
         const list = formatProblems(problems);

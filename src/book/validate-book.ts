@@ -70,7 +70,7 @@ export function validateChapters(chapters: readonly ChapterFile[]): BookProblem[
         for (const key of keys) {
           const path = key === undefined ? issue.path : [key];
           let message = messageOf(issue.message, path, key);
-          if (path[0] === 'order') message += `; the next free one is ${nextFree}`;
+          if (path[0] === 'order') message += `; the first one after the last chapter is ${nextFree}`;
           problems.push({ file: chapter.file, line: lineOf(chapter, path), message });
         }
       }
@@ -103,7 +103,7 @@ export function validateChapters(chapters: readonly ChapterFile[]): BookProblem[
       problems.push({
         file: chapter.file,
         line: lineOf(chapter, ['order']),
-        message: `order ${order} is also used by ${others.join(', ')}: each chapter needs its own order; the next free one is ${nextFree}`,
+        message: `order ${order} is also used by ${others.join(', ')}: each chapter needs its own order; the first one after the last chapter is ${nextFree}`,
       });
     }
   }

@@ -34,8 +34,8 @@ describe('validateBook', () => {
   it('reports a duplicate order on both chapters, at the order line, with the next free order', () => {
     const lines = linesOf('duplicate-order');
     expect(lines).toEqual([
-      'second.mdx:4: order 2 is also used by third.mdx:5: each chapter needs its own order; the next free one is 3',
-      'third.mdx:5: order 2 is also used by second.mdx:4: each chapter needs its own order; the next free one is 3',
+      'second.mdx:4: order 2 is also used by third.mdx:5: each chapter needs its own order; the first one after the last chapter is 3',
+      'third.mdx:5: order 2 is also used by second.mdx:4: each chapter needs its own order; the first one after the last chapter is 3',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('validateBook', () => {
   it('suggests the right key for a misspelt one and explains a bad order', () => {
     const lines = linesOf('bad-keys');
     expect(lines).toEqual([
-      'typos.mdx:4: `order` must be a whole number such as 4, not "two"; the next free one is 1',
+      'typos.mdx:4: `order` must be a whole number such as 4, not "two"; the first one after the last chapter is 1',
       "typos.mdx:5: unknown frontmatter key `prerequisite`: did you mean `prerequisites`? a chapter's frontmatter has only title, description, order, objectives, prerequisites",
       "typos.mdx:6: unknown frontmatter key `objective`: did you mean `objectives`? a chapter's frontmatter has only title, description, order, objectives, prerequisites",
     ]);
