@@ -11,6 +11,7 @@ import { bookValidation } from './src/book/astro-integration.ts';
 import { basePath, siteUrl } from './src/book/site-address.ts';
 import { readerSite } from './src/site/integration.ts';
 import rehypeShortCode from './src/site/rehype-short-code.ts';
+import rehypeTableScroll from './src/site/rehype-table-scroll.ts';
 
 // Astro 7 runs remark/rehype plugins only through the `unified` processor; @astrojs/mdx
 // takes the processor (and shikiConfig) from `markdown` (extendMarkdownConfig).
@@ -27,7 +28,7 @@ export default defineConfig({
       // remarkExercises must run before remarkCells: an exercise's context is the
       // ```ts run fences above it, which remarkCells replaces.
       remarkPlugins: [remarkMath, remarkExercises, remarkCells],
-      rehypePlugins: [rehypeKatex, rehypeShortCode],
+      rehypePlugins: [rehypeKatex, rehypeShortCode, rehypeTableScroll],
     }),
     shikiConfig: {
       // github-light fails axe colour contrast; the high-contrast variants pass. Both themes
