@@ -5,20 +5,10 @@
  * file paths) may still break anywhere, so they cannot push a phone's page sideways.
  */
 import { visit } from 'unist-util-visit';
+import { textOf, type HastNode } from './hast.ts';
 
 /** Longest span kept on one line: about 200 px at the inline-code size, well inside a phone. */
 export const SHORT_CODE_MAX = 24;
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
-
-const textOf = (node: HastNode): string =>
-  node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
 
 export default function rehypeShortCode() {
   return (tree: HastNode) => {

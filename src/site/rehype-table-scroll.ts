@@ -6,22 +6,12 @@
  * the same box around its table.
  */
 import { visit } from 'unist-util-visit';
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import { textOf, type HastNode } from './hast.ts';
 
 /** The attributes of the box around a table; `label` names the region. */
 export function tableScrollProperties(label: string): Record<string, string | number> {
   return { className: 'table-scroll', role: 'region', tabIndex: 0, ariaLabel: label };
 }
-
-const textOf = (node: HastNode): string =>
-  node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
 
 /** The texts of the header cells under `node`. */
 function cellsOf(node: HastNode | undefined): string[] {
