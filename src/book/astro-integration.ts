@@ -6,8 +6,8 @@
  *   doc-tests do, so a wrong recorded output or a broken exercise stops the build here.
  *   Every chapter without a problem of the first kind is run, so one build lists both
  *   kinds (a chapter that does not parse is not run: its cells would only add noise).
- * `astro build` stops with the list of problems as `file:line: what to do` and a
- * non-zero exit, with no stack trace; `astro dev` logs the list and carries on.
+ * `astro build` logs the list of problems as `file:line: what to do` and exits with
+ * status 1, with no stack trace; `astro dev` logs the list and carries on.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -41,10 +41,12 @@ export function bookValidation(options: { contentDir?: string } = {}): AstroInte
           logger.warn(`${summary}:\n${list}`);
           return;
         }
-        // No stack: the trace would point into this file, not at the lesson.
-        const error = new Error(`${list}\n\n${summary}.`);
-        error.stack = '';
-        throw error;
+        // Exit rather than throw: Astro would wrap a thrown error in "An unhandled error
+        // occurred while running a hook", which reads as a crash of the tool, not a
+        // problem in a lesson. Nothing has been built yet, and on Linux the log is written
+        // synchronously, so the list is out before the exit.
+        logger.error(`${list}\n\n${summary}.`);
+        process.exit(1);
       },
     },
   };
