@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tensor, binaryCrossEntropyWithLogits, binaryCrossEntropy } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
-import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
+import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-const cases = loadLossFixture('loss-binary-cross-entropy-with-logits.json');
-const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter(
-  (c) => c.fn === 'binaryCrossEntropyWithLogits',
-);
-
-describe('binaryCrossEntropyWithLogits against PyTorch 1.13 fixtures', () => {
-  it('covers the BCEWithLogitsLoss configurations of common_nn.py, posWeight and extremes', () => {
-    expect(cases.length).toBeGreaterThan(30);
-  });
-  for (const c of cases) it(c.name, () => checkLossCase(c));
-});
-
-describe('binaryCrossEntropyWithLogits rejects what PyTorch rejects, naming the fault', () => {
-  for (const c of errors) it(c.name, () => checkLossErrorCase(c));
-});
+describeLossFixtures('binaryCrossEntropyWithLogits', 'loss-binary-cross-entropy-with-logits.json', { covers: 'the BCEWithLogitsLoss configurations of common_nn.py, posWeight and extremes', atLeast: 30 });
 
 describe('binaryCrossEntropyWithLogits by hand', () => {
   it('equals binaryCrossEntropy(sigmoid(x)) where that is accurate', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tensor, binaryCrossEntropy } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
-import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
+import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-const cases = loadLossFixture('loss-binary-cross-entropy.json');
-const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'binaryCrossEntropy');
-
-describe('binaryCrossEntropy against PyTorch 1.13 fixtures', () => {
-  it('covers the BCELoss configurations of common_nn.py and the clamp', () => {
-    expect(cases.length).toBeGreaterThan(20);
-  });
-  for (const c of cases) it(c.name, () => checkLossCase(c));
-});
-
-describe('binaryCrossEntropy rejects what PyTorch rejects, naming the fault', () => {
-  for (const c of errors) it(c.name, () => checkLossErrorCase(c));
-});
+describeLossFixtures('binaryCrossEntropy', 'loss-binary-cross-entropy.json', { covers: 'the BCELoss configurations of common_nn.py and the clamp', atLeast: 20 });
 
 describe('binaryCrossEntropy by hand', () => {
   it('is -(y log x + (1 - y) log(1 - x)), weighted', () => {

@@ -3,31 +3,9 @@ import { Tensor, tensor, crossEntropy, nllLoss, logSoftmax, softmax } from '../.
 import type { CrossEntropyOptions } from '../../src/loss/index.ts';
 import { MIRROR_LIMIT } from '../../src/loss/torch-rounding.ts';
 import { expectClose } from '../helpers/close.ts';
-import {
-  checkLossCase,
-  checkLossErrorCase,
-  loadLossFixture,
-  type LossErrorCase,
-} from '../helpers/loss-fixtures.ts';
+import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-const cases = loadLossFixture('loss-cross-entropy.json');
-const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'crossEntropy');
-
-describe('crossEntropy against PyTorch 1.13 fixtures', () => {
-  it('covers the configurations of common_nn.py and the edge cases', () => {
-    expect(cases.length).toBeGreaterThan(100);
-  });
-  for (const c of cases) it(c.name, () => checkLossCase(c));
-});
-
-describe('crossEntropy rejects what PyTorch rejects, naming the fault', () => {
-  for (const c of errors) {
-    it(`${c.name}${c.torchRaises ? '' : ' (PyTorch accepts it; a documented deviation)'}`, () => checkLossErrorCase(c));
-  }
-  it('an error case set that covers every kind of fault', () => {
-    expect(errors.length).toBeGreaterThan(20);
-  });
-});
+describeLossFixtures('crossEntropy', 'loss-cross-entropy.json', { covers: 'the configurations of common_nn.py and the edge cases', atLeast: 100, errorsAtLeast: 20 });
 
 const seedInput = [
   [

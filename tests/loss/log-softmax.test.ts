@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor, tensor, logSoftmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
-import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
+import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-const cases = loadLossFixture('loss-softmax.json').filter((c) => c.fn === 'logSoftmax');
-const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'logSoftmax');
-
-describe('logSoftmax against PyTorch 1.13 fixtures', () => {
-  it('covers every dim, 0-d, float64, non-finite and empty inputs', () => {
-    expect(cases.length).toBeGreaterThan(15);
-  });
-  for (const c of cases) it(c.name, () => checkLossCase(c));
-});
-
-describe('logSoftmax rejects what PyTorch rejects, naming the fault', () => {
-  for (const c of errors) it(c.name, () => checkLossErrorCase(c));
-});
+describeLossFixtures('logSoftmax', 'loss-softmax.json', { covers: 'every dim, 0-d, float64, non-finite and empty inputs', atLeast: 15 });
 
 describe('logSoftmax by hand', () => {
   it('is x - log Σ exp(x), finite where softmax underflows', () => {

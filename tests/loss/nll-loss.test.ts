@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor, tensor, nllLoss, logSoftmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
-import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
+import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-const cases = loadLossFixture('loss-nll.json');
-const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'nllLoss');
-
-describe('nllLoss against PyTorch 1.13 fixtures', () => {
-  it('covers the configurations of common_nn.py and the edge cases', () => {
-    expect(cases.length).toBeGreaterThan(50);
-  });
-  for (const c of cases) it(c.name, () => checkLossCase(c));
-});
-
-describe('nllLoss rejects what PyTorch rejects, naming the fault', () => {
-  for (const c of errors) {
-    it(`${c.name}${c.torchRaises ? '' : ' (PyTorch accepts it; a documented deviation)'}`, () => checkLossErrorCase(c));
-  }
-});
+describeLossFixtures('nllLoss', 'loss-nll.json', { covers: 'the configurations of common_nn.py and the edge cases', atLeast: 50 });
 
 describe('nllLoss by hand', () => {
   it('picks -input[target], weighted, and the weighted mean divides by the summed weights', () => {

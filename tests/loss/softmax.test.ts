@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor, tensor, softmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
-import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase } from '../helpers/loss-fixtures.ts';
+import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-const cases = loadLossFixture('loss-softmax.json').filter((c) => c.fn === 'softmax');
-const errors = loadLossFixture<LossErrorCase>('loss-errors.json').filter((c) => c.fn === 'softmax');
-
-describe('softmax against PyTorch 1.13 fixtures', () => {
-  it('covers every dim, 0-d, float64, non-finite and empty inputs', () => {
-    expect(cases.length).toBeGreaterThan(15);
-  });
-  for (const c of cases) it(c.name, () => checkLossCase(c));
-});
-
-describe('softmax rejects what PyTorch rejects, naming the fault', () => {
-  for (const c of errors) it(c.name, () => checkLossErrorCase(c));
-});
+describeLossFixtures('softmax', 'loss-softmax.json', { covers: 'every dim, 0-d, float64, non-finite and empty inputs', atLeast: 15 });
 
 describe('softmax by hand', () => {
   it('sums to 1 along dim and matches exp(x)/Σexp(x)', () => {
