@@ -11,8 +11,8 @@
  */
 import { cellOutcome } from './notebook.ts';
 import { outputParts } from './output-parts.ts';
-import { runSession } from './session.ts';
 import { createPool } from './sandbox.ts';
+import { runInPool } from './run-in-pool.ts';
 import type { WorkerPool } from './sandbox.ts';
 import { forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';
@@ -86,22 +86,17 @@ export async function run(el: HTMLElement): Promise<void> {
   if (runButton) runButton.disabled = true;
   try {
     pool ??= createPool();
-    const lease = await pool.take();
-    const result = await runSession(
-      lease.channel,
+    const result = await runInPool(
+      pool,
       cells.map((c) => c.source),
-      { timeouts: cells.map((c) => c.timeout) },
+      cells.map((c) => c.timeout),
     );
-    if (result.failure) lease.discard();
-    else if (!result.stop) lease.release();
     if (result.failure) {
       show(output, failureText(result.failure), 'error');
     } else {
       const outcome = cellOutcome(result.runs, cells.length - 1, cells.map((c) => c.throws), result.stop);
       show(output, outcome.text, outcome.stopped ? 'stopped' : outcome.threw ? 'error' : 'ok');
     }
-    // A stopped or crashed worker was thrown away: have the next one ready.
-    if (result.failure || result.stop) pool.warm();
   } catch (e) {
     show(output, `The cell runner failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
   } finally {

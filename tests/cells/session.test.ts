@@ -1,34 +1,9 @@
 /** The host side of a run, against a scripted fake worker (no real worker, short limits). */
 import { expect, test } from 'vitest';
 import { runSession } from '../../src/cells/session.ts';
+import { fakeChannel } from '../helpers/fake-channel.ts';
 import type { Channel } from '../../src/cells/session.ts';
-import type { HostMessage, WorkerMessage } from '../../src/cells/protocol.ts';
-
-/** A fake worker: `script` answers a run request with messages (null: go silent). */
-function fakeChannel(script: (id: number) => (WorkerMessage | 'crash')[]): Channel & { terminated: boolean } {
-  let onMessage: (m: WorkerMessage) => void = () => {};
-  let onCrash: (r: string) => void = () => {};
-  const channel = {
-    terminated: false,
-    post(message: HostMessage) {
-      if (message.type !== 'run') return;
-      setTimeout(() => {
-        for (const m of script(message.id)) {
-          if (m === 'crash') onCrash('the cell runner crashed: boom');
-          else onMessage(m);
-        }
-      }, 1);
-    },
-    listen(m: typeof onMessage, c: typeof onCrash) {
-      onMessage = m;
-      onCrash = c;
-    },
-    terminate() {
-      channel.terminated = true;
-    },
-  };
-  return channel;
-}
+import type { WorkerMessage } from '../../src/cells/protocol.ts';
 
 const run = (lines: string[] = [], error = null) => ({ ran: true, lines, droppedLines: 0, error });
 

@@ -6,7 +6,7 @@
  */
 import type { EditorView } from '@codemirror/view';
 import { createPool, type WorkerPool } from '../sandbox.ts';
-import { runSession } from '../session.ts';
+import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { runExercise, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
 
@@ -48,15 +48,7 @@ function stateOf(el: HTMLElement): ExerciseState {
 }
 
 /** The browser's runner: a worker from the pool, one run. */
-const browserRunner: CellRunner = async (sources, timeouts) => {
-  pool ??= createPool();
-  const lease = await pool.take();
-  const result = await runSession(lease.channel, sources, { timeouts });
-  // As the cells do (../client.ts): keep a worker that finished cleanly, drop a failed one.
-  if (result.failure) lease.discard();
-  else if (!result.stop) lease.release();
-  return result;
-};
+const browserRunner: CellRunner = (sources, timeouts) => runInPool((pool ??= createPool()), sources, timeouts);
 
 /** Run the reader's code against the checks and show the result. */
 export async function check(el: HTMLElement): Promise<void> {
