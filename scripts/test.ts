@@ -18,6 +18,7 @@ import { findChromium } from './find-chromium.ts';
 const reports = mkdtempSync(join(tmpdir(), 'ce-test-'));
 const tally = { passed: 0, failed: 0, skipped: 0 };
 let failedStage = '';
+const flaky: string[] = [];
 
 function run(stage: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   console.log(`\n=== ${stage}: ${command} ${args.join(' ')}\n`);
@@ -59,9 +60,26 @@ if (chromium) {
     tally.passed += pw.stats.expected + pw.stats.flaky;
     tally.failed += pw.stats.unexpected;
     tally.skipped += pw.stats.skipped;
+    flaky.push(...flakyTitles(pw.suites ?? []));
   }
 }
 
+/** Titles of the Playwright tests that failed and then passed on their retry. */
+function flakyTitles(suites: any[], path: string[] = []): string[] {
+  return suites.flatMap((suite) => {
+    const here = suite.title && !suite.title.endsWith('.ts') ? [...path, suite.title] : path;
+    const specs = (suite.specs ?? []).flatMap((spec: any) =>
+      (spec.tests ?? [])
+        .filter((t: any) => t.status === 'flaky')
+        .map((t: any) => `[${t.projectName}] ${spec.file} › ${[...here, spec.title].join(' › ')}`),
+    );
+    return [...specs, ...flakyTitles(suite.suites ?? [], here)];
+  });
+}
+
 console.log(`\n${failedStage ? `failed stage: ${failedStage}` : 'all stages passed'}`);
-console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+if (flaky.length) {
+  console.log(`\npassed only on a retry (flaky; fix these):\n${flaky.map((t) => `  ${t}`).join('\n')}`);
+}
+console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky.length ? `, ${flaky.length} flaky` : ''}`);
 process.exit(failedStage ? 1 : 0);
