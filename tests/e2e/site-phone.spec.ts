@@ -42,6 +42,27 @@ test('a wide tensor output and a wide equation scroll inside their own box', asy
   expect(await pageOverflow(page)).toBe(0);
 });
 
+test('a wide table scrolls in its box at 320 px, its caption wrapped inside the box and kept in view', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/pixelwise-cross-entropy/');
+  const box = page.locator('.table-scroll').filter({ has: page.locator('caption') }).first();
+  const inView = () =>
+    box.evaluate((el) => {
+      const b = el.getBoundingClientRect();
+      const c = el.querySelector('caption')!.getBoundingClientRect();
+      // Within 1 px: a sticky caption may sit a subpixel off once the box has scrolled.
+      return {
+        wide: el.scrollWidth > el.clientWidth,
+        leftEdgeInBox: Math.abs(c.left - b.left) <= 1,
+        rightEdgeInBox: c.right <= b.right + 1,
+      };
+    });
+  const inside = { wide: true, leftEdgeInBox: true, rightEdgeInBox: true };
+  expect(await inView()).toEqual(inside);
+  await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  expect(await inView()).toEqual(inside);
+});
+
 test('an error line wraps inside the cell instead of scrolling', async ({ page }) => {
   await page.goto('/pixelwise-cross-entropy/');
   const error = page.locator('.cell-output[data-status="error"]').first();
