@@ -11,9 +11,8 @@
  */
 import { cellOutcome } from './notebook.ts';
 import { outputParts } from './output-parts.ts';
-import { createPool } from './sandbox.ts';
+import { INTERRUPTED, pagePool } from './sandbox.ts';
 import { runInPool } from './run-in-pool.ts';
-import type { WorkerPool } from './sandbox.ts';
 import { forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';
 import type { EditorView } from '@codemirror/view';
@@ -32,7 +31,6 @@ interface CellState {
 }
 
 const states = new WeakMap<HTMLElement, CellState>();
-let pool: WorkerPool | null = null;
 
 /** Edits are kept per chapter page. */
 const chapter = (): string => location.pathname;
@@ -65,8 +63,7 @@ const button = (el: HTMLElement, action: string) => el.querySelector<HTMLButtonE
 
 /** Warm up: start a worker so the first Run does not wait for it. */
 export function prepare(): void {
-  pool ??= createPool();
-  pool.warm();
+  pagePool().warm();
 }
 
 /** Run the notebook up to this cell and show the cell's output. */
@@ -85,9 +82,8 @@ export async function run(el: HTMLElement): Promise<void> {
   output.setAttribute('aria-busy', 'true');
   if (runButton) runButton.disabled = true;
   try {
-    pool ??= createPool();
     const result = await runInPool(
-      pool,
+      pagePool(),
       cells.map((c) => c.source),
       cells.map((c) => c.timeout),
     );
@@ -109,6 +105,9 @@ export async function run(el: HTMLElement): Promise<void> {
 
 /** A worker that died is most often one that ran out of memory. */
 function failureText(reason: string): string {
+  if (reason === INTERRUPTED) {
+    return 'Interrupted: another run on this page was stopped, and the cell runner it shared with this cell was restarted. Run this cell again.';
+  }
   return `Stopped: ${reason}. The cell may have used too much memory (or crashed its runner); the next Run starts a fresh one.`;
 }
 

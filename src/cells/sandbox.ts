@@ -128,11 +128,27 @@ class Frame {
     this.early.delete(wid);
   }
 
+  /**
+   * Remove the frame and its workers. A run still in flight on another worker of this
+   * frame (two cells, or a cell and an exercise, run at once) is told at once, rather
+   * than waiting for a reply that will never come until its own time limit.
+   */
   destroy(): void {
     window.removeEventListener('message', this.onWindowMessage);
     this.iframe.remove();
+    const stranded = [...this.listeners.values()];
+    this.listeners.clear();
+    this.early.clear();
+    for (const l of stranded) l.onCrash(INTERRUPTED);
   }
 }
+
+/**
+ * The failure of a run whose worker was removed because another run on the page hit its
+ * time limit or crashed (the whole sandbox is replaced then). A run that had already
+ * finished ignores it.
+ */
+export const INTERRUPTED = 'the cell runner was restarted because another run on this page was stopped';
 
 /** A channel plus what to do with its worker once the run is over. */
 export interface Lease {
@@ -249,7 +265,14 @@ export function directPool(): WorkerPool {
   };
 }
 
-/** The pool for this page. */
+/** A new pool: workers in a sandbox iframe in the built site, direct workers in dev. */
 export function createPool(): WorkerPool {
   return import.meta.env.DEV ? directPool() : iframePool();
+}
+
+let shared: WorkerPool | null = null;
+
+/** The one pool of this page, shared by its cells and its exercises (one sandbox, not two). */
+export function pagePool(): WorkerPool {
+  return (shared ??= createPool());
 }

@@ -139,3 +139,41 @@ test('reader code cannot reach the page’s DOM, cookies or storage', async ({ p
   // The page's own cookie and storage are untouched.
   expect(await page.evaluate(() => [document.cookie, localStorage.getItem('secret')])).toEqual(['secret=page-cookie', 'page-storage']);
 });
+
+test('a cell and an exercise share one sandbox; a run cut short when the other hits its time limit says so at once', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/multiclass-cross-entropy/');
+  const cell = page.locator('.cell').first();
+  const exercise = page.locator('.exercise').first();
+  await setTimeLimit(page, 0, 20_000);
+  await exercise.evaluate((el) => el.setAttribute('data-timeout', '1000'));
+
+  await replaceCode(page, cell, 'console.log("waiting");\nawait new Promise(() => {});');
+  await exercise.getByRole('button', { name: 'Edit exercise 1' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('while (true) {}');
+
+  // The cell waits (its limit is 20 s) while the exercise spins into its 1 s limit.
+  await cell.getByRole('button', { name: 'Run cell 1' }).click();
+  await expect(cell).toHaveClass(/is-running/);
+  await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
+  await expect(exercise.locator('.exercise-problems')).toContainText('Your code was stopped after 1 s: is there a loop that never ends?');
+  expect(await page.locator('iframe.cell-sandbox').count()).toBeLessThanOrEqual(1);
+
+  // The cell's run lost its runner with the sandbox: it says so now, not in 20 s.
+  const output = cell.locator('.cell-output');
+  await expect(output).toHaveText(/^Interrupted: another run on this page was stopped.*Run this cell again\.$/, { timeout: 5_000 });
+  await expect(output).toHaveAttribute('data-status', 'error');
+  await expect(cell).not.toHaveClass(/is-running/);
+
+  // Both run again on the fresh sandbox.
+  await replaceCode(page, cell, 'console.log(6 * 7);');
+  await expect(await runCell(cell)).toHaveText('42');
+  await exercise.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('function mySoftmax(z: Tensor): Tensor { const e = z.sub(z.max(1, true).values).exp(); return e.div(e.sum(1, true)); }');
+  await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
+  await expect(exercise.locator('.exercise-summary')).toHaveText('All 4 checks pass. Well done!');
+  expect(errors).toEqual([]);
+});

@@ -5,7 +5,7 @@
  * message, plus what the code printed and any error, as text (never HTML).
  */
 import type { EditorView } from '@codemirror/view';
-import { createPool, type WorkerPool } from '../sandbox.ts';
+import { pagePool } from '../sandbox.ts';
 import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { runExercise, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
@@ -22,7 +22,6 @@ interface ExerciseState {
 }
 
 const states = new WeakMap<HTMLElement, ExerciseState>();
-let pool: WorkerPool | null = null;
 
 function stateOf(el: HTMLElement): ExerciseState {
   let s = states.get(el);
@@ -47,8 +46,8 @@ function stateOf(el: HTMLElement): ExerciseState {
   return s;
 }
 
-/** The browser's runner: a worker from the pool, one run. */
-const browserRunner: CellRunner = (sources, timeouts) => runInPool((pool ??= createPool()), sources, timeouts);
+/** The browser's runner: a worker from the page's pool (shared with the cells), one run. */
+const browserRunner: CellRunner = (sources, timeouts) => runInPool(pagePool(), sources, timeouts);
 
 /** Run the reader's code against the checks and show the result. */
 export async function check(el: HTMLElement): Promise<void> {
