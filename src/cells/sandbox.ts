@@ -1,7 +1,9 @@
 /**
- * Where cell workers live in the page. A worker whose run ended cleanly is kept for the
- * next run (warm engine: later runs take a few ms); one stopped by its time limit or
- * crashed is thrown away with its sandbox, and a new one started.
+ * Where cell workers live in the page. A worker serves one run, then goes: a timer, a
+ * changed global or a late error that a run leaves behind must never reach the next
+ * run (another cell's, or an exercise's). The next run's worker is started when a run
+ * starts, so it has loaded its script by the time the reader clicks again. After a worker
+ * crashed or was stopped by its time limit, its whole sandbox is replaced.
  *
  * In the built site the workers run inside a sandboxed iframe (`sandbox="allow-scripts"`,
  * opaque origin): a worker that allocates without bound can crash the renderer after it
@@ -12,7 +14,7 @@
  * In dev (Vite serves the worker as an ES module with imports) workers run directly.
  */
 import workerUrl from './worker.ts?worker&url';
-import type { Channel } from './session.ts';
+import { INTERRUPTED, type Channel } from './session.ts';
 import type { HostMessage, WorkerMessage } from './protocol.ts';
 
 /** Messages between the page and the sandbox iframe. */
@@ -143,26 +145,18 @@ class Frame {
   }
 }
 
-/**
- * The failure of a run whose worker was removed because another run on the page hit its
- * time limit or crashed (the whole sandbox is replaced then). A run that had already
- * finished ignores it.
- */
-export const INTERRUPTED = 'the cell runner was restarted because another run on this page was stopped';
 
 /** A channel plus what to do with its worker once the run is over. */
 export interface Lease {
   channel: Channel;
-  /**
-   * Call after a run that finished normally: the worker is kept for the next run (its
-   * engine is warm; each run still starts the notebook from scratch).
-   */
+  /** Call after a run that finished normally: the worker is stopped (its sandbox stays). */
   release(): void;
-  /** Call after a crash or failure: the worker (and its sandbox) is thrown away. */
+  /** Call after a crash or failure: the worker and its whole sandbox are thrown away. */
   discard(): void;
 }
 
 export interface WorkerPool {
+  /** A worker that has never run anything. */
   take(): Promise<Lease>;
   /** Start a worker now, so that the next take() does not wait for it. */
   warm(): void;
@@ -210,12 +204,12 @@ export function iframePool(): WorkerPool {
         throw e;
       }
       const worker = idle && idle.frame === f ? idle : spawn(f);
-      idle = null;
+      // Start the next run's worker now: it loads its script while this one runs.
+      idle = spawn(f);
       return {
         channel: worker.channel,
         release() {
-          if (frame === worker.frame && !idle) idle = worker;
-          else worker.frame.kill(worker.wid);
+          worker.frame.kill(worker.wid);
         },
         discard() {
           replaceFrame(worker.frame);
@@ -250,12 +244,11 @@ export function directPool(): WorkerPool {
     },
     async take() {
       const channel = idle ?? start();
-      idle = null;
+      idle = start();
       return {
         channel,
         release() {
-          if (!idle) idle = channel;
-          else channel.terminate();
+          channel.terminate();
         },
         discard() {
           channel.terminate();

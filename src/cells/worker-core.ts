@@ -18,6 +18,12 @@ export interface WorkerCoreOptions {
    * `Promise.reject(...)` is reported in the cell rather than lost.
    */
   onUnhandledRejection?(handler: (reason: unknown) => void): void;
+  /**
+   * Registers the handler for errors thrown where no cell can catch them, in a timer or
+   * microtask callback (the browser's `error` event, Node's `uncaughtException`), so
+   * that they are reported in the cell, not as a crash of the runner.
+   */
+  onUncaughtError?(handler: (error: unknown) => void): void;
 }
 
 /** Lines posted one by one per run before output is batched (keeps the host responsive). */
@@ -33,64 +39,39 @@ interface ActiveRun {
 }
 
 /**
- * The worker is kept between clean runs, so timers a cell leaves behind (a forgotten
- * setInterval) must not outlive their run: the global timer functions are wrapped to
- * remember what is pending, and a new run clears what the previous ones left.
+ * A pause on the real timer, taken before any cell can replace `setTimeout`. (A worker
+ * serves one run and is then stopped, so nothing a cell leaves behind, a timer or a
+ * changed global, can reach another run: see sandbox.ts and run-node.ts.)
  */
-function trackTimers(scope: typeof globalThis): { clearAll(): void; sleep(ms: number): Promise<void> } {
-  const realSetTimeout = scope.setTimeout.bind(scope);
-  const realSetInterval = scope.setInterval.bind(scope);
-  const realClear = scope.clearTimeout.bind(scope);
-  const pending = new Set<unknown>();
-  const wrappedTimeout = (fn: unknown, ms?: number, ...args: unknown[]) => {
-    const handle: unknown = realSetTimeout(
-      (...a: unknown[]) => {
-        pending.delete(handle);
-        if (typeof fn === 'function') fn(...a);
-      },
-      ms,
-      ...args,
-    );
-    pending.add(handle);
-    return handle;
-  };
-  const wrappedInterval = (fn: unknown, ms?: number, ...args: unknown[]) => {
-    const handle: unknown = realSetInterval(fn as () => void, ms, ...args);
-    pending.add(handle);
-    return handle;
-  };
-  Object.assign(scope, { setTimeout: wrappedTimeout, setInterval: wrappedInterval });
-  return {
-    clearAll() {
-      for (const h of pending) realClear(h as ReturnType<typeof setTimeout>);
-      pending.clear();
-    },
-    sleep: (ms) => new Promise((resolve) => realSetTimeout(resolve, ms)),
-  };
+function realSleep(scope: typeof globalThis): (ms: number) => Promise<void> {
+  const setTimer = scope.setTimeout.bind(scope);
+  return (ms) => new Promise((resolve) => setTimer(resolve, ms));
 }
 
 /** A handler for host messages. */
 export function createWorkerCore(options: WorkerCoreOptions): (message: HostMessage) => Promise<void> {
   const { transpiler, modules, post } = options;
-  const timers = trackTimers(globalThis);
+  const sleep = realSleep(globalThis);
   const require = (specifier: string) => {
     if (Object.hasOwn(modules, specifier)) return modules[specifier];
     const known = Object.keys(modules).map((m) => `'${m}'`).join(', ');
     throw new Error(`Cannot import '${specifier}': cells can import only ${known}`);
   };
   let active: ActiveRun | null = null;
-  options.onUnhandledRejection?.((reason) => {
+  /** Report an error no cell caught in the cell its stack points into, else the running one. */
+  const blame = (reason: unknown, prefix: string) => {
     if (!active) return;
     const { program, runs, current } = active;
-    // Blame the cell the rejection's stack points into, else the cell that was running.
     let k = current;
     const stack = reason instanceof Error && typeof reason.stack === 'string' ? reason.stack : '';
     const m = new RegExp(`${PROGRAM_FILE.replace('.', '\\.')}:(\\d+):`).exec(stack);
     if (m) k = cellOfLine(program.startLines, program.lineCounts, Number(m[1])) ?? k;
     if (k < 0 || runs[k].error) return;
     const error = errorOf(reason, program, k);
-    runs[k].error = { ...error, message: `Uncaught (in promise) ${error.message}` };
-  });
+    runs[k].error = { ...error, message: `${prefix} ${error.message}` };
+  };
+  options.onUnhandledRejection?.((reason) => blame(reason, 'Uncaught (in promise)'));
+  options.onUncaughtError?.((error) => blame(error, 'Uncaught'));
   return async (message) => {
     if (message.type === 'probe') {
       post({ type: 'idle', id: message.id });
@@ -98,7 +79,6 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
     }
     if (message.type !== 'run') return;
     const { id, sources } = message;
-    timers.clearAll();
     let program;
     try {
       program = prepareProgram(sources, transpiler);
@@ -145,7 +125,7 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
     }
     // Unhandled rejections are reported in a task after the microtask queue drains
     // (Chromium: after one more timer turn): give them two turns.
-    for (let turn = 0; turn < 2; turn++) await timers.sleep(0);
+    for (let turn = 0; turn < 2; turn++) await sleep(0);
     if (active === run) active = null;
     flush();
     post({ type: 'done', id, runs });

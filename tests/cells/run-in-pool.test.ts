@@ -1,7 +1,7 @@
 /**
  * What a run does with its worker, for the cells and the exercises alike: a clean run
- * gives it back, a crash throws it (and its sandbox) away, a time limit leaves it to the
- * session; after either of those a fresh worker is started.
+ * stops it, a crash throws it (and its sandbox) away, a time limit leaves it to the
+ * session; after any of them the next worker is started.
  */
 import { expect, test } from 'vitest';
 import { runInPool } from '../../src/cells/run-in-pool.ts';
@@ -21,11 +21,11 @@ function poolOf(channel: Channel) {
 
 const ran = (lines: string[]) => ({ ran: true, lines, droppedLines: 0, error: null });
 
-test('a clean run gives the worker back for the next run', async () => {
+test('a clean run stops its worker (no run inherits another run\'s worker) and starts the next', async () => {
   const { pool, calls } = poolOf(fakeChannel((id) => [{ type: 'cell', id, cell: 0 }, { type: 'done', id, runs: [ran(['1'])] }]));
   const result = await runInPool(pool, ['console.log(1)'], [1000]);
   expect(result).toEqual({ runs: [ran(['1'])] });
-  expect(calls).toEqual(['release']);
+  expect(calls).toEqual(['release', 'warm']);
 });
 
 test('a crashed worker is thrown away and a fresh one started', async () => {

@@ -48,22 +48,13 @@ test('a rejected promise nobody awaits is reported in its cell, with its line', 
   expect(outcomes[1].text).toBe('next');
 }, 30_000);
 
-test('a worker kept for the next run clears the timers the previous run left behind', async () => {
-  const { nodeChannel } = await import('../../src/cells/run-node.ts');
-  const { runSession } = await import('../../src/cells/session.ts');
-  const channel = nodeChannel();
-  try {
-    const first = await runSession(channel, ['(globalThis as any).ticks = 0;\nsetInterval(() => (globalThis as any).ticks++, 2);'], { timeouts: [5000] });
-    expect(first.failure).toBeUndefined();
-    const second = await runSession(
-      channel,
-      ['const g = globalThis as any;\nconst before = g.ticks;\nawait new Promise((r) => setTimeout(r, 40));\nconsole.log(before > 0 || before === 0, g.ticks === before);'],
-      { timeouts: [5000] },
-    );
-    expect(second.runs[0].lines).toEqual(['true true']);
-  } finally {
-    channel.terminate();
-  }
+test('an error thrown in a timer callback is reported in its cell, with its line, not as a crash', async () => {
+  const outcomes = await runCellsNode([
+    { code: 'console.log(1);\nsetTimeout(() => {\n  throw new Error("in a timer");\n}, 0);', throws: true, timeout: 5000 },
+    { code: 'await new Promise((r) => setTimeout(r, 20));\nconsole.log("next");', throws: false, timeout: 5000 },
+  ]);
+  expect(outcomes[0]).toEqual({ text: '1\nError (line 3): Uncaught in a timer', threw: true, stopped: false });
+  expect(outcomes[1]).toEqual({ text: 'next', threw: false, stopped: false });
 }, 30_000);
 
 test('a worker process that dies is reported as a failure naming the signal; the host lives on', async () => {
