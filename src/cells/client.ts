@@ -11,7 +11,8 @@
  */
 import { cellOutcome } from './notebook.ts';
 import { outputParts } from './output-parts.ts';
-import { INTERRUPTED, pagePool } from './sandbox.ts';
+import { pagePool } from './sandbox.ts';
+import { INTERRUPTED } from './session.ts';
 import { runInPool } from './run-in-pool.ts';
 import { forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';

@@ -24,6 +24,7 @@ const handle = createWorkerCore({
   modules: { '@loss': loss, '@exercise': exercise },
   post,
   onUnhandledRejection: (handler) => process.on('unhandledRejection', handler),
+  onUncaughtError: (handler) => process.on('uncaughtException', handler),
 });
 process.on('message', (message: HostMessage) => void handle(message));
 // The host is gone (it exited or closed the channel): so is this worker.

@@ -37,6 +37,13 @@ export interface SessionOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
+/**
+ * The failure of a run whose worker was removed because another run on the page hit its
+ * time limit or crashed (the page's sandbox is replaced then, see sandbox.ts). A run
+ * that had already finished ignores it.
+ */
+export const INTERRUPTED = 'the cell runner was restarted because another run on this page was stopped';
+
 let nextId = 1;
 
 /** Run `sources` on `channel`; resolves when the run is done, failed, or stopped. */

@@ -177,3 +177,38 @@ test('a cell and an exercise share one sandbox; a run cut short when the other h
   await expect(exercise.locator('.exercise-summary')).toHaveText('All 4 checks pass. Well done!');
   expect(errors).toEqual([]);
 });
+
+test('a run never inherits what an earlier run left in its worker: a spinning timer, a changed global', async ({ page }) => {
+  await page.goto('/multiclass-cross-entropy/');
+  const cell = page.locator('.cell').first();
+  const exercise = page.locator('.exercise').first();
+  await replaceCode(
+    page,
+    cell,
+    [
+      'const g = globalThis as any;',
+      'g.runs = (g.runs ?? 0) + 1;',
+      'console.log("run", g.runs);',
+      'JSON.stringify = () => "{}";',
+      'setTimeout(() => { while (true) {} }, 300);',
+    ].join('\n'),
+  );
+  await expect(await runCell(cell)).toHaveText('run 1');
+  // Long enough for the timer to fire, and spin, had the worker been kept.
+  await page.waitForTimeout(1000);
+  await expect(await runCell(cell)).toHaveText('run 1');
+  await exercise.getByRole('button', { name: 'Edit exercise 1' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('function mySoftmax(z: Tensor): Tensor { const e = z.sub(z.max(1, true).values).exp(); return e.div(e.sum(1, true)); }');
+  await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
+  await expect(exercise.locator('.exercise-summary')).toHaveText('All 4 checks pass. Well done!', { timeout: 5_000 });
+});
+
+test('an error thrown in a timer callback is reported in its cell with its line, and nothing else is interrupted', async ({ page }) => {
+  const { cell } = await open(page, 5000);
+  await replaceCode(page, cell, 'console.log("before");\nsetTimeout(() => {\n  throw new Error("boom");\n}, 0);');
+  const output = await runCell(cell);
+  await expect(output).toHaveText('before\nError (line 3): Uncaught boom');
+  await expect(output).toHaveAttribute('data-status', 'error');
+  await expectNextRunWorks(page, cell);
+});

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHECK_PRELUDE, exerciseProgram, interpretRun, type ExerciseSpec } from '../../src/cells/exercise/run-exercise.ts';
+import { INTERRUPTED } from '../../src/cells/session.ts';
 import { encodeCheck } from '../../src/cells/exercise/report.ts';
 import type { CellRun } from '../../src/cells/notebook.ts';
 
@@ -58,6 +59,17 @@ describe('interpretRun', () => {
     const broken = interpretRun(spec, { runs: [run([], { message: 'TypeError: x', line: 1 }), run(), run(), run([pass])] });
     expect(broken.problems).toEqual(['Cell 1 of the chapter, which this exercise builds on, failed: TypeError: x. This is a bug in the lesson, not in your code.']);
     expect(broken.passed).toBe(false);
+  });
+
+  it('tells an interrupted run from a failed runner', () => {
+    const empty = [run([], null, false), run([], null, false), run([], null, false), run([], null, false)];
+    const interrupted = interpretRun(spec, { runs: empty, failure: INTERRUPTED });
+    expect(interrupted.problems).toEqual([
+      'Interrupted: another run on this page was stopped, and the code runner it shared with this exercise was restarted. Press Check again.',
+    ]);
+    expect(interrupted.passed).toBe(false);
+    const crashed = interpretRun(spec, { runs: empty, failure: 'the cell runner crashed: out of memory' });
+    expect(crashed.problems).toEqual(['The code runner failed (the cell runner crashed: out of memory). Try Check again; if it keeps failing, reload the page.']);
   });
 
   it('fails when the check fence ran but reported nothing', () => {

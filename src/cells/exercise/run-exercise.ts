@@ -11,6 +11,7 @@
  * with a call that points '@exercise' at that cell's console.
  */
 import type { CellRun } from '../notebook.ts';
+import { INTERRUPTED } from '../session.ts';
 import { decodeCheck, type CheckResult } from './report.ts';
 
 /** A ```ts run cell of the chapter, above the exercise. */
@@ -72,7 +73,11 @@ export function interpretRun(spec: ExerciseSpec, outcome: RunOutcome): ExerciseR
   const checks: CheckResult[] = [];
   const output: string[] = [];
   const problems: string[] = [];
-  if (outcome.failure) problems.push(`The code runner failed (${outcome.failure}). Try Check again; if it keeps failing, reload the page.`);
+  if (outcome.failure === INTERRUPTED) {
+    problems.push('Interrupted: another run on this page was stopped, and the code runner it shared with this exercise was restarted. Press Check again.');
+  } else if (outcome.failure) {
+    problems.push(`The code runner failed (${outcome.failure}). Try Check again; if it keeps failing, reload the page.`);
+  }
 
   spec.context.forEach((cell, k) => {
     const error = outcome.runs[k]?.error;
