@@ -16,6 +16,7 @@ import { INTERRUPTED } from './session.ts';
 import { runInPool } from './run-in-pool.ts';
 import { forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';
+import { confirmDialog } from './confirm-dialog.ts';
 import type { EditorView } from '@codemirror/view';
 
 interface CellState {
@@ -231,28 +232,6 @@ export async function reset(el: HTMLElement): Promise<void> {
   el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
   announce(el, `Cell ${n} reset to the lesson's code`);
   state.editor?.focus();
-}
-
-let dialog: HTMLDialogElement | null = null;
-
-function confirmDialog(title: string, text: string, confirmLabel: string): Promise<boolean> {
-  if (!dialog) {
-    dialog = document.createElement('dialog');
-    dialog.className = 'cell-dialog';
-    dialog.setAttribute('aria-labelledby', 'cell-dialog-title');
-    dialog.setAttribute('aria-describedby', 'cell-dialog-text');
-    dialog.innerHTML = `<h2 id="cell-dialog-title"></h2><p id="cell-dialog-text"></p>
-<form method="dialog"><button class="cell-button" value="cancel" autofocus>Cancel</button>
-<button class="cell-button cell-run" value="ok" data-confirm></button></form>`;
-    document.body.append(dialog);
-  }
-  const d = dialog;
-  d.querySelector('h2')!.textContent = title;
-  d.querySelector('p')!.textContent = text;
-  d.querySelector('[data-confirm]')!.textContent = confirmLabel;
-  d.returnValue = '';
-  d.showModal();
-  return new Promise((resolve) => d.addEventListener('close', () => resolve(d.returnValue === 'ok'), { once: true }));
 }
 
 /** Copy the cell's current code to the clipboard. */

@@ -1,5 +1,3 @@
-export {};
-
 /**
  * The only cell script a chapter page loads up front (keep it tiny). It reveals the
  * cells' buttons and, on the first interaction, loads client.ts (and through it the
@@ -7,6 +5,8 @@ export {};
  * saved edits on this page or opened a share link, client.ts is loaded at once to
  * restore them (nothing runs).
  */
+import { hasSavedEdits } from './persist.ts';
+
 type Client = typeof import('./client.ts');
 
 let client: Promise<Client> | null = null;
@@ -38,15 +38,8 @@ function init(): void {
     });
   });
 
-  // Saved edits of this chapter (persist.ts keys) or a share link: restore them now.
-  let saved = false;
-  try {
-    const prefix = `cells:v1:${location.pathname}:`;
-    for (let i = 0; i < localStorage.length && !saved; i++) saved = localStorage.key(i)?.startsWith(prefix) ?? false;
-  } catch {
-    // storage unavailable: nothing saved
-  }
-  if (saved || location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
+  // Saved edits of this chapter's cells, or a share link: restore them now.
+  if (hasSavedEdits(location.pathname, 'cell') || location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
   addEventListener('hashchange', () => {
     if (location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
   });

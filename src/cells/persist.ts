@@ -1,11 +1,12 @@
 /**
- * A reader's edits, kept in localStorage as they type, per chapter and cell.
+ * A reader's edits, kept in localStorage as they type, per chapter and cell (or exercise).
  *
  * Each saved edit records a hash of the lesson's code it was made to. When the lesson's
  * code has changed since (a new version of the book), the edit is not restored silently:
  * `loadEdit` reports it as stale and the page asks the reader what to do.
  *
- * Key: `cells:v1:<chapter path>:<cell index>`; value: JSON `{ base, code }`.
+ * Key: `cells:v1:<chapter path>:<slot>`, where the slot is a cell's index or
+ * `exercise-<index>` (exerciseSlot); value: JSON `{ base, code }`.
  * Storage can be unavailable (private mode, disabled, full): every call is best effort.
  */
 
@@ -34,8 +35,29 @@ export function hashCode(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-export function editKey(chapter: string, index: number): string {
-  return `${EDIT_KEY_PREFIX}${chapter}:${index}`;
+/** Where an edit is kept within a chapter: a cell's index, or an exercise's slot. */
+export type EditSlot = number | `exercise-${number}`;
+
+export const exerciseSlot = (index: number): EditSlot => `exercise-${index}`;
+
+export function editKey(chapter: string, slot: EditSlot): string {
+  return `${EDIT_KEY_PREFIX}${chapter}:${slot}`;
+}
+
+/** Whether this chapter has saved edits of the given kind (the loaders restore only then). */
+export function hasSavedEdits(chapter: string, kind: 'cell' | 'exercise'): boolean {
+  const store = storage();
+  const prefix = `${EDIT_KEY_PREFIX}${chapter}:`;
+  const slot = kind === 'cell' ? /^\d+$/ : /^exercise-\d+$/;
+  try {
+    for (let i = 0; store && i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(prefix) && slot.test(key.slice(prefix.length))) return true;
+    }
+  } catch {
+    // storage unavailable: nothing saved
+  }
+  return false;
 }
 
 function storage(): Storage | null {
@@ -46,24 +68,24 @@ function storage(): Storage | null {
   }
 }
 
-/** Save the reader's code for a cell; code equal to the lesson's removes the entry. */
-export function saveEdit(chapter: string, index: number, original: string, code: string): void {
+/** Save the reader's code for a cell or exercise; code equal to the lesson's removes the entry. */
+export function saveEdit(chapter: string, slot: EditSlot, original: string, code: string): void {
   const store = storage();
   if (!store) return;
   try {
-    if (code === original) store.removeItem(editKey(chapter, index));
-    else store.setItem(editKey(chapter, index), JSON.stringify({ base: hashCode(original), code } satisfies SavedEdit));
+    if (code === original) store.removeItem(editKey(chapter, slot));
+    else store.setItem(editKey(chapter, slot), JSON.stringify({ base: hashCode(original), code } satisfies SavedEdit));
   } catch {
     // Full or disabled storage: the edit lives on in the page only.
   }
 }
 
 /** The saved edit of a cell, checked against the lesson's current code. */
-export function loadEdit(chapter: string, index: number, original: string): LoadedEdit {
+export function loadEdit(chapter: string, slot: EditSlot, original: string): LoadedEdit {
   const store = storage();
   let raw: string | null = null;
   try {
-    raw = store?.getItem(editKey(chapter, index)) ?? null;
+    raw = store?.getItem(editKey(chapter, slot)) ?? null;
   } catch {
     return { status: 'none' };
   }
@@ -79,9 +101,9 @@ export function loadEdit(chapter: string, index: number, original: string): Load
   return saved.base === hashCode(original) ? { status: 'restored', code: saved.code } : { status: 'stale', code: saved.code };
 }
 
-export function forgetEdit(chapter: string, index: number): void {
+export function forgetEdit(chapter: string, slot: EditSlot): void {
   try {
-    storage()?.removeItem(editKey(chapter, index));
+    storage()?.removeItem(editKey(chapter, slot));
   } catch {
     // nothing to do
   }

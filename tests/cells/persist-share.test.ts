@@ -1,6 +1,6 @@
 /** Saved edits (tied to a hash of the lesson's code) and share-link fragments. */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { editKey, forgetEdit, hashCode, loadEdit, saveEdit } from '../../src/cells/persist.ts';
+import { editKey, exerciseSlot, forgetEdit, hashCode, hasSavedEdits, loadEdit, saveEdit } from '../../src/cells/persist.ts';
 import { readShareFragment, shareFragment, shareUrl } from '../../src/cells/share.ts';
 
 /** A Map-backed Storage, so the tests do not depend on the runtime's own localStorage. */
@@ -61,6 +61,21 @@ test('corrupt or foreign entries and unavailable storage are ignored', () => {
   });
   expect(() => saveEdit('/ch1/', 0, LESSON, EDIT)).not.toThrow();
   expect(loadEdit('/ch1/', 0, LESSON)).toEqual({ status: 'none' });
+});
+
+test("an exercise's code is kept apart from the cell of the same index, and each kind is found on its own", () => {
+  expect(hasSavedEdits('/ch1/', 'cell')).toBe(false);
+  saveEdit('/ch1/', exerciseSlot(0), LESSON, EDIT);
+  expect(editKey('/ch1/', exerciseSlot(0))).toBe('cells:v1:/ch1/:exercise-0');
+  expect(loadEdit('/ch1/', exerciseSlot(0), LESSON)).toEqual({ status: 'restored', code: EDIT });
+  expect(loadEdit('/ch1/', 0, LESSON)).toEqual({ status: 'none' });
+  expect(hasSavedEdits('/ch1/', 'exercise')).toBe(true);
+  expect(hasSavedEdits('/ch1/', 'cell')).toBe(false);
+  expect(hasSavedEdits('/ch2/', 'exercise')).toBe(false);
+  saveEdit('/ch1/', 3, LESSON, EDIT);
+  expect(hasSavedEdits('/ch1/', 'cell')).toBe(true);
+  forgetEdit('/ch1/', exerciseSlot(0));
+  expect(hasSavedEdits('/ch1/', 'exercise')).toBe(false);
 });
 
 test('hashCode is stable and tells lessons apart', () => {

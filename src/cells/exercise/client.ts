@@ -3,11 +3,17 @@
  * the editor, runs the reader's code against the checks in the cell runner (the same
  * sandboxed worker as the cells), and shows each check as passed or "not yet" with its
  * message, plus what the code printed and any error, as text (never HTML).
+ *
+ * No lost work, as with the cells: the reader's code is saved as typed (persist.ts) and
+ * restored after a reload; Reset and "Put the solution in the editor" ask first when
+ * they would replace the reader's own code.
  */
 import type { EditorView } from '@codemirror/view';
 import { pagePool } from '../sandbox.ts';
 import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
+import { confirmDialog } from '../confirm-dialog.ts';
+import { exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
 import { runExercise, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
 
 interface ExerciseState {
@@ -137,6 +143,7 @@ export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?:
       onEscape: () => el.querySelector<HTMLButtonElement>('[data-exercise-action="check"]')?.focus(),
       onChange: (doc) => {
         state.source = doc;
+        saveEdit(chapter(), exerciseSlot(state.index), state.original, doc);
         const reset = resetButton();
         if (reset) reset.hidden = doc === state.original;
       },
@@ -153,18 +160,65 @@ function replaceSource(el: HTMLElement, text: string): void {
   state.editor.focus();
 }
 
-/** Put the starter back. */
-export function reset(el: HTMLElement): void {
-  replaceSource(el, stateOf(el).original);
+const chapter = (): string => location.pathname;
+
+/** The reader's own code, which replacing would lose: neither the starter nor the solution. */
+const ownCode = (state: ExerciseState) => state.source !== state.original && state.source !== state.solution;
+
+/** Ask, then put the starter back. */
+export async function reset(el: HTMLElement): Promise<void> {
+  const state = stateOf(el);
+  const n = state.index + 1;
+  if (ownCode(state) && !(await confirmDialog(`Reset exercise ${n}?`, `Your code for exercise ${n} will be lost and the starter code put back.`, `Reset exercise ${n}`))) {
+    el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]')?.focus();
+    return;
+  }
+  replaceSource(el, state.original);
+  forgetEdit(chapter(), exerciseSlot(state.index));
 }
 
 /**
- * Put the solution in the editor (the reader asked for it). The source changes at once,
- * so a Check pressed while the editor is still loading checks the solution.
+ * Put the solution in the editor (the reader asked for it; asked again if that replaces
+ * their own code). The source changes at once, so a Check pressed while the editor is
+ * still loading checks the solution.
  */
 export async function useSolution(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
+  const n = state.index + 1;
+  if (ownCode(state) && !(await confirmDialog(`Replace your code for exercise ${n}?`, `Your code for exercise ${n} will be replaced by the solution.`, 'Put the solution in'))) {
+    el.querySelector<HTMLButtonElement>('[data-exercise-action="use-solution"]')?.focus();
+    return;
+  }
   state.source = state.solution;
+  saveEdit(chapter(), exerciseSlot(state.index), state.original, state.source);
   if (state.editor) replaceSource(el, state.solution);
   else await edit(el, { focus: true });
+}
+
+/**
+ * On page load (the loader calls this when the chapter has saved exercise code): put
+ * each saved code in its exercise's editor. Code saved against an older starter is
+ * restored too, with a note, so that nothing the reader wrote is lost.
+ */
+export async function restore(): Promise<void> {
+  const jobs: Promise<void>[] = [];
+  for (const el of document.querySelectorAll<HTMLElement>('.exercise[data-exercise]')) {
+    const state = stateOf(el);
+    const saved = loadEdit(chapter(), exerciseSlot(state.index), state.original);
+    if (saved.status === 'none') continue;
+    state.source = saved.code;
+    jobs.push(edit(el, { focus: false }));
+    if (saved.status === 'stale') {
+      const problems = el.querySelector<HTMLElement>('.exercise-problems');
+      if (problems) {
+        problems.replaceChildren(
+          Object.assign(document.createElement('p'), {
+            textContent: "Your code from an earlier visit is back in the editor. The exercise's starter code has changed since: Reset shows the new one.",
+          }),
+        );
+        problems.hidden = false;
+      }
+    }
+  }
+  await Promise.all(jobs);
 }

@@ -1,9 +1,12 @@
 /**
  * The exercises' page script (small, loaded with the page): reveals the buttons, turns
  * the hints into "Show a hint" one at a time, and on the first Edit or Check loads
- * ./client.ts (the editor and the runner). Without JavaScript an exercise is its
+ * ./client.ts (the editor and the runner), at once when the reader has code saved from
+ * an earlier visit. Without JavaScript an exercise is its
  * starter code, its check names, and the hints and solution in <details>.
  */
+import { hasSavedEdits } from '../persist.ts';
+
 type Client = typeof import('./client.ts');
 
 let client: Promise<Client> | null = null;
@@ -68,10 +71,13 @@ function init(): void {
     void load().then((c) => {
       if (action === 'check') void c.check(exercise);
       else if (action === 'edit') void c.edit(exercise, { focus: true });
-      else if (action === 'reset') c.reset(exercise);
+      else if (action === 'reset') void c.reset(exercise);
       else if (action === 'use-solution') void c.useSolution(exercise);
     });
   });
+
+  // The reader's code saved on an earlier visit: back into the editors now.
+  if (hasSavedEdits(location.pathname, 'exercise')) void load().then((c) => c.restore());
 
   // Focusing the highlighted starter (click or Tab) turns it into the editor.
   document.addEventListener('focusin', (event) => {
