@@ -14,7 +14,7 @@ import { outputParts } from './output-parts.ts';
 import { pagePool } from './sandbox.ts';
 import { INTERRUPTED } from './session.ts';
 import { runInPool } from './run-in-pool.ts';
-import { forgetEdit, loadEdit, saveEdit } from './persist.ts';
+import { currentChapter as chapter, forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';
 import { confirmDialog } from './confirm-dialog.ts';
 import type { EditorView } from '@codemirror/view';
@@ -34,8 +34,6 @@ interface CellState {
 
 const states = new WeakMap<HTMLElement, CellState>();
 
-/** Edits are kept per chapter page. */
-const chapter = (): string => location.pathname;
 
 function allCells(): HTMLElement[] {
   return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-cell]'));

@@ -5,7 +5,7 @@
  * saved edits on this page or opened a share link, client.ts is loaded at once to
  * restore them (nothing runs).
  */
-import { hasSavedEdits } from './persist.ts';
+import { currentChapter, hasSavedEdits } from './persist.ts';
 
 type Client = typeof import('./client.ts');
 
@@ -39,7 +39,7 @@ function init(): void {
   });
 
   // Saved edits of this chapter's cells, or a share link: restore them now.
-  if (hasSavedEdits(location.pathname, 'cell') || location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
+  if (hasSavedEdits(currentChapter(), 'cell') || location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
   addEventListener('hashchange', () => {
     if (location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
   });

@@ -35,6 +35,9 @@ export function hashCode(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The chapter whose edits this page keeps: its path. */
+export const currentChapter = (): string => location.pathname;
+
 /** Where an edit is kept within a chapter: a cell's index, or an exercise's slot. */
 export type EditSlot = number | `exercise-${number}`;
 

@@ -145,7 +145,6 @@ class Frame {
   }
 }
 
-
 /** A channel plus what to do with its worker once the run is over. */
 export interface Lease {
   channel: Channel;
@@ -258,14 +257,12 @@ export function directPool(): WorkerPool {
   };
 }
 
-/** A new pool: workers in a sandbox iframe in the built site, direct workers in dev. */
-export function createPool(): WorkerPool {
-  return import.meta.env.DEV ? directPool() : iframePool();
-}
-
 let shared: WorkerPool | null = null;
 
-/** The one pool of this page, shared by its cells and its exercises (one sandbox, not two). */
+/**
+ * The one pool of this page, shared by its cells and its exercises (one sandbox, not
+ * two): workers in a sandbox iframe in the built site, direct workers in dev.
+ */
 export function pagePool(): WorkerPool {
-  return (shared ??= createPool());
+  return (shared ??= import.meta.env.DEV ? directPool() : iframePool());
 }

@@ -13,7 +13,7 @@ import { pagePool } from '../sandbox.ts';
 import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { confirmDialog } from '../confirm-dialog.ts';
-import { exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
+import { currentChapter as chapter, exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
 import { runExercise, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
 
 interface ExerciseState {
@@ -159,8 +159,6 @@ function replaceSource(el: HTMLElement, text: string): void {
   state.editor.dispatch({ changes: { from: 0, to: state.editor.state.doc.length, insert: text } });
   state.editor.focus();
 }
-
-const chapter = (): string => location.pathname;
 
 /** The reader's own code, which replacing would lose: neither the starter nor the solution. */
 const ownCode = (state: ExerciseState) => state.source !== state.original && state.source !== state.solution;

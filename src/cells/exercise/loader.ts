@@ -5,7 +5,7 @@
  * an earlier visit. Without JavaScript an exercise is its
  * starter code, its check names, and the hints and solution in <details>.
  */
-import { hasSavedEdits } from '../persist.ts';
+import { currentChapter, hasSavedEdits } from '../persist.ts';
 
 type Client = typeof import('./client.ts');
 
@@ -77,7 +77,7 @@ function init(): void {
   });
 
   // The reader's code saved on an earlier visit: back into the editors now.
-  if (hasSavedEdits(location.pathname, 'exercise')) void load().then((c) => c.restore());
+  if (hasSavedEdits(currentChapter(), 'exercise')) void load().then((c) => c.restore());
 
   // Focusing the highlighted starter (click or Tab) turns it into the editor.
   document.addEventListener('focusin', (event) => {
