@@ -47,10 +47,10 @@ export function probabilityTargets(
     x.length <= MIRROR_LIMIT
       ? new ClassLogProbs(x, round, softmaxStats(x, N, C, S, round), null)
       : new ClassLogProbs(x, round, null, logSumExpAlong(x, N, C, S));
-  // The (smoothed) target, read on the fly: p' = p·(1 - ε) + ε/C.
-  const p = target.data;
+  // The (smoothed) target p' = p·(1 - ε) + ε/C, once, for the forward and the backward.
   const keep = 1 - ls;
   const spread = ls / C;
+  const pt = ls > 0 ? Float64Array.from(target.data, (v) => v * keep + spread) : target.data;
   // q_i = Σ_c logp_{i,c} · p'_{i,c} · w[c]; the loss is -q (PyTorch negates after summing).
   const q = new Float64Array(P);
   for (let n = 0; n < N; n++) {
@@ -58,8 +58,7 @@ export function probabilityTargets(
       const off = (n * C + c) * S;
       const wc = weight === null ? 1 : weight[c];
       for (let s = 0, i = n * S; s < S; s++, i++) {
-        const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
-        q[i] += lp.logp(off + s, i) * pc * wc;
+        q[i] += lp.logp(off + s, i) * pt[off + s] * wc;
       }
     }
   }
@@ -84,7 +83,7 @@ export function probabilityTargets(
           const off = (n * C + c) * S;
           const wc = weight === null ? 1 : weight[c];
           for (let s = 0, i = n * S; s < S; s++, i++) {
-            T[i] += (ls > 0 ? p[off + s] * keep + spread : p[off + s]) * wc;
+            T[i] += pt[off + s] * wc;
           }
         }
       }
@@ -95,8 +94,7 @@ export function probabilityTargets(
           const wc = weight === null ? 1 : weight[c];
           for (let s = 0, i = n * S; s < S; s++, i++) {
             const u = perElement === null ? scalar : perElement[i];
-            const pc = ls > 0 ? p[off + s] * keep + spread : p[off + s];
-            grad[off + s] = -u * pc * wc - lp.prob(off + s, i) * (-u * T[i]);
+            grad[off + s] = -u * pt[off + s] * wc - lp.prob(off + s, i) * (-u * T[i]);
           }
         }
       }
