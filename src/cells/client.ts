@@ -30,6 +30,8 @@ interface CellState {
   running: boolean;
   /** The code came from a share link and the reader has not changed it yet. */
   shared: boolean;
+  /** The pre-rendered output of the lesson's code, as the page came (Reset puts it back). */
+  lessonOutput: HTMLElement | null;
 }
 
 const states = new WeakMap<HTMLElement, CellState>();
@@ -53,6 +55,7 @@ function stateOf(el: HTMLElement): CellState {
       editor: null,
       running: false,
       shared: false,
+      lessonOutput: el.querySelector<HTMLElement>('.cell-output')?.cloneNode(true) as HTMLElement | null,
     };
     states.set(el, s);
   }
@@ -227,6 +230,8 @@ export async function reset(el: HTMLElement): Promise<void> {
   forgetEdit(chapter(), state.index);
   await load(state, state.original, false);
   forgetEdit(chapter(), state.index);
+  // The output of the reader's last run belongs to code that is gone: show the lesson's.
+  if (state.lessonOutput) el.querySelector('.cell-output')?.replaceWith(state.lessonOutput.cloneNode(true));
   el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
   announce(el, `Cell ${n} reset to the lesson's code`);
   state.editor?.focus();

@@ -16,6 +16,7 @@ test('an edit is saved as typed and restored after a reload, marked "edited"; Re
   await page.goto(CHAPTER_1);
   const cell = page.locator('.cell').first();
   const lesson = (await cell.getAttribute('data-source'))!;
+  const lessonOutput = (await cell.locator('.cell-output').textContent())!;
   await replaceCode(page, cell, EDIT);
   await expect(cell.locator('[data-badge]')).toHaveText('edited');
 
@@ -36,6 +37,9 @@ test('an edit is saved as typed and restored after a reload, marked "edited"; Re
   await cell.getByRole('button', { name: 'Reset cell 1' }).click();
   await dialog.getByRole('button', { name: 'Reset cell 1' }).click();
   await expect(cell.locator('.cm-content')).toHaveText(lesson.replace(/\n/g, ''));
+  // The output of the reader's run went with their code: the lesson's output is back.
+  await expect(cell.locator('.cell-output')).toHaveText(lessonOutput);
+  await expect(cell.locator('.cell-output')).not.toHaveAttribute('data-ran');
   await expect(cell.locator('[data-badge]')).toBeHidden();
   await expect(cell.getByRole('button', { name: 'Reset cell 1' })).toBeHidden();
   await page.reload();

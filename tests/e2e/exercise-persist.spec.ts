@@ -39,10 +39,18 @@ test('exercise code survives a reload; Reset and the solution ask before replaci
   await solutionDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(editor).toHaveText(MINE);
 
-  // Reset, confirmed: the starter is back, and stays back after a reload.
+  // Check it, then Reset, confirmed: the starter is back with no verdict on the code that
+  // is gone, and it stays back after a reload.
+  const summary = exercise.locator('.exercise-summary');
+  const blank = (await summary.textContent())!;
+  await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
+  await expect(summary).toContainText('checks pass');
   await exercise.getByRole('button', { name: 'Reset exercise 1' }).click();
   await resetDialog.getByRole('button', { name: 'Reset exercise 1' }).click();
   await expect(editor).not.toHaveText(MINE);
+  await expect(summary).toHaveText(blank);
+  await expect(exercise.locator('.exercise-checks li[data-state="pending"]')).toHaveCount(4);
+  await expect(exercise).not.toHaveAttribute('data-state');
   await expect(exercise.getByRole('button', { name: 'Reset exercise 1' })).toBeHidden();
   await page.reload();
   await expect(exercise.locator('.cm-content')).toHaveCount(0);

@@ -3,7 +3,7 @@
  * and the program an exercise run executes.
  */
 import { describe, expect, it } from 'vitest';
-import { CHECK_PRELUDE, exerciseProgram, interpretRun, type ExerciseSpec } from '../../src/cells/exercise/run-exercise.ts';
+import { CHECK_PRELUDE, exerciseProgram, interpretRun, summaryOf, type ExerciseSpec } from '../../src/cells/exercise/run-exercise.ts';
 import { INTERRUPTED } from '../../src/cells/session.ts';
 import { encodeCheck } from '../../src/cells/exercise/report.ts';
 import type { CellRun } from '../../src/cells/notebook.ts';
@@ -76,5 +76,23 @@ describe('interpretRun', () => {
     const r = interpretRun(spec, { runs: [run(), run(), run(), run()] });
     expect(r.problems).toEqual(["No check ran: the exercise's check fence must call check(...) from '@exercise'. This is a bug in the lesson."]);
     expect(r.passed).toBe(false);
+  });
+});
+
+describe('summaryOf', () => {
+  const check = (passed: boolean) => ({ name: 'c', passed, message: passed ? '' : 'no' });
+  const result = (checks: ReturnType<typeof check>[], problems: string[] = []) => ({
+    checks,
+    output: [],
+    problems,
+    passed: checks.length > 0 && checks.every((c) => c.passed) && problems.length === 0,
+  });
+
+  it('counts the checks, and words a single check as one', () => {
+    expect(summaryOf(result([check(true), check(false), check(true)]))).toBe('2 of 3 checks pass. Not there yet: read the messages below.');
+    expect(summaryOf(result([check(true), check(true)]))).toBe('All 2 checks pass. Well done!');
+    expect(summaryOf(result([check(true)]))).toBe('The check passes. Well done!');
+    expect(summaryOf(result([check(false)]))).toBe('The check does not pass yet: read the message below.');
+    expect(summaryOf(result([], ['Line 1: SyntaxError']))).toBe('The checks could not run. See below.');
   });
 });

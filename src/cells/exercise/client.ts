@@ -14,7 +14,7 @@ import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { confirmDialog } from '../confirm-dialog.ts';
 import { currentChapter as chapter, exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
-import { runExercise, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
+import { runExercise, summaryOf, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
 
 interface ExerciseState {
   el: HTMLElement;
@@ -25,6 +25,8 @@ interface ExerciseState {
   source: string;
   editor: EditorView | null;
   running: boolean;
+  /** The result area as the page came, before any Check (Reset puts it back). */
+  blankResult: HTMLElement | null;
 }
 
 const states = new WeakMap<HTMLElement, ExerciseState>();
@@ -46,6 +48,7 @@ function stateOf(el: HTMLElement): ExerciseState {
       source: starter,
       editor: null,
       running: false,
+      blankResult: el.querySelector<HTMLElement>('.exercise-result')?.cloneNode(true) as HTMLElement | null,
     };
     states.set(el, s);
   }
@@ -82,14 +85,9 @@ function show(el: HTMLElement, r: ExerciseResult): void {
   const list = el.querySelector<HTMLElement>('.exercise-checks');
   const problems = el.querySelector<HTMLElement>('.exercise-problems');
   const output = el.querySelector<HTMLElement>('.exercise-output');
-  const passedCount = r.checks.filter((c) => c.passed).length;
   el.dataset.state = r.passed ? 'passed' : 'failed';
   if (summary) {
-    summary.textContent = r.passed
-      ? `All ${r.checks.length} checks pass. Well done!`
-      : r.checks.length > 0
-        ? `${passedCount} of ${r.checks.length} checks pass. Not there yet: read the messages below.`
-        : 'The checks could not run. See below.';
+    summary.textContent = summaryOf(r);
   }
   if (list) {
     list.replaceChildren(
@@ -173,6 +171,9 @@ export async function reset(el: HTMLElement): Promise<void> {
   }
   replaceSource(el, state.original);
   forgetEdit(chapter(), exerciseSlot(state.index));
+  // The last Check judged code that is gone: back to the list of checks, none run.
+  if (state.blankResult) el.querySelector('.exercise-result')?.replaceWith(state.blankResult.cloneNode(true));
+  delete el.dataset.state;
 }
 
 /**

@@ -132,3 +132,12 @@ function checkCellMessage(message: string): string {
   if (missing) return `the checks could not find \`${missing[1]}\`: keep the names the starter code defines`;
   return plain === message && /^\w*Error: /.test(message) ? `the checks stopped with an error: ${message}` : plain;
 }
+
+/** The one line above the checks that sums up a result ("3 of 4 checks pass. ..."). */
+export function summaryOf(r: ExerciseResult): string {
+  const total = r.checks.length;
+  const passed = r.checks.filter((c) => c.passed).length;
+  if (total === 0) return 'The checks could not run. See below.';
+  if (total === 1) return r.passed ? 'The check passes. Well done!' : 'The check does not pass yet: read the message below.';
+  return r.passed ? `All ${total} checks pass. Well done!` : `${passed} of ${total} checks pass. Not there yet: read the messages below.`;
+}
