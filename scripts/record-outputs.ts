@@ -60,7 +60,7 @@ for (const file of files) {
     writeFileSync(file, next);
     changedFiles += 1;
   }
-  console.log(`${shown}: ${cells.length} cells`);
+  console.log(`${shown}: ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}`);
   for (const note of notes.reverse()) console.log(`  ${note}`);
 }
 console.log(changedFiles === 0 ? 'No output fence changed.' : `${changedFiles} file(s) changed; review with git diff (new files: git status).`);

@@ -69,8 +69,9 @@ test('with JavaScript disabled a chapter shows KaTeX math, highlighted code and 
   await expect(firstCell.locator('pre.astro-code span[style*="color"]').first()).toBeVisible();
   await expect(firstCell.locator('.cell-output')).toBeVisible();
   await expect(firstCell.locator('.cell-output')).toHaveText(chapterCells('binary-cross-entropy')[0].output!.text);
-  // Buttons that need JavaScript stay hidden.
+  // Buttons that need JavaScript stay hidden, and the hint above the chapter says so.
   await expect(firstCell.getByRole('button')).toHaveCount(0);
+  await expect(page.locator('.cells-hint')).toContainText('Each code cell shows what its code prints. With JavaScript on, the cells are live');
   // The KaTeX stylesheet and its fonts are served by the site itself.
   const css = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');
   const cssText = await (await page.request.get(css!)).text();
