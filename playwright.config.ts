@@ -55,24 +55,27 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [{
-    // Build unless told to reuse an existing dist/ (E2E_SKIP_BUILD=1).
-    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx astro preview --port ${PORT}`,
-    url: `http://localhost:${PORT}/`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  }, {
-    // Started after the first one (Playwright starts web servers in turn), so the two
-    // builds do not overlap. Built into dist-base/ and served by a plain static server
-    // (astro preview allows one server per project).
-    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx astro build --outDir dist-base && '}node scripts/serve-static.ts dist-base --base /book/ --port ${BASE_PORT}`,
-    url: `http://localhost:${BASE_PORT}/book/`,
-    env: { BASE_PATH: '/book', SITE_URL: `http://localhost:${BASE_PORT}` },
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  }],
+  webServer: [
+    {
+      // Build unless told to reuse an existing dist/ (E2E_SKIP_BUILD=1).
+      command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx astro preview --port ${PORT}`,
+      url: `http://localhost:${PORT}/`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Started after the first one (Playwright starts web servers in turn), so the two
+      // builds do not overlap. Built into dist-base/ and served by a plain static server
+      // (astro preview allows one server per project).
+      command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx astro build --outDir dist-base && '}node scripts/serve-static.ts dist-base --base /book/ --port ${BASE_PORT}`,
+      url: `http://localhost:${BASE_PORT}/book/`,
+      env: { BASE_PATH: '/book', SITE_URL: `http://localhost:${BASE_PORT}` },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

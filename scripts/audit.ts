@@ -20,8 +20,14 @@ const DIST = join(ROOT, 'dist');
 const args = process.argv.slice(2);
 const CHROME = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROME_FLAGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ].join(' ');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
@@ -36,7 +42,11 @@ const chapterPages = readdirSync(join(ROOT, 'content'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => `/${f.replace(/\.mdx$/, '')}/`)
   .filter((p) => existsSync(join(DIST, p, 'index.html')));
-const pages = args.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',') ?? chapterPages;
+const pages =
+  args
+    .find((a) => a.startsWith('--pages='))
+    ?.slice('--pages='.length)
+    .split(',') ?? chapterPages;
 
 const { server, url } = await serveDist(DIST, { gzip: true });
 const out = mkdtempSync(join(tmpdir(), 'audit-'));
@@ -46,16 +56,16 @@ try {
   for (const page of pages) {
     const report = join(out, 'report.json');
     // Async: the static server runs in this process and must keep answering.
-    const r = await run(
-      'npx',
-      [
-        'lighthouse', `${url}${page}`,
-        '--quiet', '--output=json', `--output-path=${report}`,
-        `--only-categories=${CATEGORIES.join(',')}`,
-        `--chrome-flags=${CHROME_FLAGS}`,
-        ...(args.includes('--desktop') ? ['--preset=desktop'] : []),
-      ],
-    );
+    const r = await run('npx', [
+      'lighthouse',
+      `${url}${page}`,
+      '--quiet',
+      '--output=json',
+      `--output-path=${report}`,
+      `--only-categories=${CATEGORIES.join(',')}`,
+      `--chrome-flags=${CHROME_FLAGS}`,
+      ...(args.includes('--desktop') ? ['--preset=desktop'] : []),
+    ]);
     if (r.status !== 0 || !existsSync(report)) {
       failed = true;
       rows.push([page, ...CATEGORIES.map(() => 'failed')]);
@@ -69,7 +79,9 @@ try {
     rows.push([page, ...CATEGORIES.map((c) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100)))]);
     // What kept a score below 100, so the figure can be acted on.
     const misses = Object.entries(lhr.audits)
-      .filter(([, a]) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode))
+      .filter(
+        ([, a]) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode),
+      )
       .map(([id, a]) => `${id} (${Math.round((a.score ?? 0) * 100)})`);
     if (misses.length) console.log(`  ${page} below 100 on: ${misses.slice(0, 8).join(', ')}`);
     rmSync(report, { force: true });
@@ -82,7 +94,11 @@ try {
 /** Run a command to completion without blocking this process; collects stderr. */
 function run(cmd: string, argv: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, argv, {
+      cwd: ROOT,
+      env: { ...process.env, CHROME_PATH: CHROME },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGTERM'), 240_000);
@@ -94,7 +110,9 @@ function run(cmd: string, argv: string[]): Promise<{ status: number | null; stde
 }
 
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-console.log(`\nLighthouse scores (${args.includes('--desktop') ? 'desktop' : 'mobile'} preset, headless Chromium)`);
+console.log(
+  `\nLighthouse scores (${args.includes('--desktop') ? 'desktop' : 'mobile'} preset, headless Chromium)`,
+);
 rows.forEach((r, i) => {
   console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));

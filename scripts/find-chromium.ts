@@ -30,13 +30,16 @@ export function findChromium(): string {
         'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
     );
   }
-  console.log('chromium: not found; installing Debian\'s package: apt-get update && apt-get install -y chromium');
+  console.log(
+    "chromium: not found; installing Debian's package: apt-get update && apt-get install -y chromium",
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with exit code ${r.status}`);
   }
-  if (!existsSync(DEBIAN_CHROMIUM)) throw new Error(`apt-get installed chromium but ${DEBIAN_CHROMIUM} is missing`);
+  if (!existsSync(DEBIAN_CHROMIUM))
+    throw new Error(`apt-get installed chromium but ${DEBIAN_CHROMIUM} is missing`);
   console.log(`chromium: installed ${DEBIAN_CHROMIUM}`);
   return DEBIAN_CHROMIUM;
 }

@@ -20,7 +20,11 @@ try {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { id: { type: 'string' }, 'content-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        id: { type: 'string' },
+        'content-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     throw new LessonError(`${(e as Error).message}\n${usage}`);
@@ -49,7 +53,8 @@ try {
   console.log('Next: edit it (`npm run dev` shows it as you write), `npm run record` to record the');
   console.log('outputs of its cells, then `npm test`. The "Writing lessons" page explains the syntax.');
 } catch (e) {
-  if (!(e instanceof LessonError) && !(e instanceof Error && /^(BASE_PATH|SITE_URL)=/.test(e.message))) throw e;
+  if (!(e instanceof LessonError) && !(e instanceof Error && /^(BASE_PATH|SITE_URL)=/.test(e.message)))
+    throw e;
   console.error(`new-lesson: ${e.message}`);
   process.exit(1);
 }

@@ -14,9 +14,13 @@ import { runCellsNode } from '../src/cells/run-node.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const files = args.length > 0
-  ? args.map((a) => resolve(a))
-  : readdirSync(join(root, 'content')).filter((f) => f.endsWith('.mdx')).sort().map((f) => join(root, 'content', f));
+const files =
+  args.length > 0
+    ? args.map((a) => resolve(a))
+    : readdirSync(join(root, 'content'))
+        .filter((f) => f.endsWith('.mdx'))
+        .sort()
+        .map((f) => join(root, 'content', f));
 
 /** A fence long enough not to be closed by backticks inside the text. */
 function outputFence(text: string): string {
@@ -30,7 +34,9 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const cells = readChapterCells(text);
   if (cells.length === 0) continue;
-  const outcomes = await runCellsNode(cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })));
+  const outcomes = await runCellsNode(
+    cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })),
+  );
   const shown = relative(process.cwd(), file);
   // Edit from the last cell back so earlier offsets stay valid.
   let next = text;
@@ -52,9 +58,12 @@ for (const file of files) {
     } else if (cell.output) {
       next = next.slice(0, cell.output.range[0]) + outputFence(computed) + next.slice(cell.output.range[1]);
     } else {
-      next = next.slice(0, cell.codeRange[1]) + '\n\n' + outputFence(computed) + next.slice(cell.codeRange[1]);
+      next =
+        next.slice(0, cell.codeRange[1]) + '\n\n' + outputFence(computed) + next.slice(cell.codeRange[1]);
     }
-    notes.push(`${where}: output ${cell.output ? 'rewritten' : 'added'}${computed === '' ? ' (removed: no output)' : ''}`);
+    notes.push(
+      `${where}: output ${cell.output ? 'rewritten' : 'added'}${computed === '' ? ' (removed: no output)' : ''}`,
+    );
   }
   if (next !== text) {
     writeFileSync(file, next);
@@ -63,4 +72,8 @@ for (const file of files) {
   console.log(`${shown}: ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}`);
   for (const note of notes.reverse()) console.log(`  ${note}`);
 }
-console.log(changedFiles === 0 ? 'No output fence changed.' : `${changedFiles} file(s) changed; review with git diff (new files: git status).`);
+console.log(
+  changedFiles === 0
+    ? 'No output fence changed.'
+    : `${changedFiles} file(s) changed; review with git diff (new files: git status).`,
+);

@@ -26,8 +26,13 @@ const CHAPTER = 'pixelwise-cross-entropy';
 const args = process.argv.slice(2);
 const LOADS = Number(args.find((a) => a.startsWith('--loads='))?.split('=')[1] ?? 5);
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
 ];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -81,21 +86,36 @@ for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)
 const entryRows = entry.map((e) => [e.name, kb(e.bytes.length), kb(gz(e.bytes))]);
 const entryGz = entry.reduce((n, e) => n + gz(e.bytes), 0);
 entryRows.push(['total', kb(entry.reduce((n, e) => n + e.bytes.length, 0)), kb(entryGz)]);
-table(`JS loaded before interaction on /${CHAPTER}/ (from the HTML)`, [['file', 'raw', 'gzip -9'], ...entryRows]);
+table(`JS loaded before interaction on /${CHAPTER}/ (from the HTML)`, [
+  ['file', 'raw', 'gzip -9'],
+  ...entryRows,
+]);
 
 // 2 and 3 in Chromium.
 const { server, url } = await serveDist(DIST);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
 
 /** JS/wasm bodies fetched by the page (frames and workers included) while `fn` runs. */
-async function recordScripts(page: Page, fn: () => Promise<void>): Promise<{ name: string; raw: number; gzip: number }[]> {
+async function recordScripts(
+  page: Page,
+  fn: () => Promise<void>,
+): Promise<{ name: string; raw: number; gzip: number }[]> {
   const got: Promise<{ name: string; raw: number; gzip: number } | null>[] = [];
   const onResponse = (response: import('@playwright/test').Response) => {
     const u = response.url();
     // blob: URLs are the worker started from text the page already fetched: not a download.
     if (u.startsWith('blob:')) return;
-    if (!/\.(m?js|wasm)(\?|$)/.test(u) && !/javascript|wasm/.test(response.headers()['content-type'] ?? '')) return;
-    got.push(response.body().then((b) => ({ name: new URL(u).pathname, raw: b.length, gzip: gz(b) }), () => null));
+    if (!/\.(m?js|wasm)(\?|$)/.test(u) && !/javascript|wasm/.test(response.headers()['content-type'] ?? ''))
+      return;
+    got.push(
+      response.body().then(
+        (b) => ({ name: new URL(u).pathname, raw: b.length, gzip: gz(b) }),
+        () => null,
+      ),
+    );
   };
   page.on('response', onResponse);
   await fn();
@@ -135,7 +155,8 @@ const initial = await recordScripts(page, async () => {
 });
 const cellIndex = await page.evaluate(() =>
   Array.from(document.querySelectorAll('.cell[data-cell]')).findIndex((c) =>
-    c.querySelector('.cell-output')?.textContent?.includes('tensor(0.9862')),
+    c.querySelector('.cell-output')?.textContent?.includes('tensor(0.9862'),
+  ),
 );
 if (cellIndex < 0) throw new Error('no cell of chapter 3 shows tensor(0.9862');
 const onRun = await recordScripts(page, async () => {
@@ -151,11 +172,29 @@ await context.close();
 const sum = (xs: { gzip: number }[]) => xs.reduce((n, x) => n + x.gzip, 0);
 table('JS fetched by Chromium (response bodies, gzip -9)', [
   ['moment', 'files', 'raw', 'gzip -9'],
-  ['page load (before interaction)', String(initial.length), kb(initial.reduce((n, x) => n + x.raw, 0)), kb(sum(initial))],
-  ['first Run (client + worker runtime)', String(onRun.length), kb(onRun.reduce((n, x) => n + x.raw, 0)), kb(sum(onRun))],
-  ['first Edit (CodeMirror)', String(onEdit.length), kb(onEdit.reduce((n, x) => n + x.raw, 0)), kb(sum(onEdit))],
+  [
+    'page load (before interaction)',
+    String(initial.length),
+    kb(initial.reduce((n, x) => n + x.raw, 0)),
+    kb(sum(initial)),
+  ],
+  [
+    'first Run (client + worker runtime)',
+    String(onRun.length),
+    kb(onRun.reduce((n, x) => n + x.raw, 0)),
+    kb(sum(onRun)),
+  ],
+  [
+    'first Edit (CodeMirror)',
+    String(onEdit.length),
+    kb(onEdit.reduce((n, x) => n + x.raw, 0)),
+    kb(sum(onEdit)),
+  ],
 ]);
-for (const [label, list] of [['first Run', onRun], ['first Edit', onEdit]] as const) {
+for (const [label, list] of [
+  ['first Run', onRun],
+  ['first Edit', onEdit],
+] as const) {
   console.log(`  ${label}: ${list.map((x) => `${x.name.split('/').pop()} ${kb(x.gzip)}`).join(', ')}`);
 }
 
@@ -172,7 +211,10 @@ for (let i = 0; i < LOADS; i++) {
   secondIdle.push(await clickToOutput(p, cellIndex));
   await ctx.close();
 }
-const fmt = (xs: number[]) => [`${median(xs).toFixed(0)} ms`, `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`];
+const fmt = (xs: number[]) => [
+  `${median(xs).toFixed(0)} ms`,
+  `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`,
+];
 table(`Click Run -> output, chapter 3 cell ${cellIndex + 1} (${LOADS} page loads, headless Chromium)`, [
   ['run', 'median', 'range'],
   ['first (cold)', ...fmt(first)],

@@ -25,7 +25,9 @@ import { Tensor, crossEntropy } from '../../src/loss/index.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) {
-  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], {
+    stdio: 'inherit',
+  });
   process.exit(r.status ?? 1);
 }
 const collect = gc as () => void;
@@ -86,7 +88,9 @@ function timeRuns(fn: () => void, warmup: number, runs: number): number[] {
 }
 
 /** Bytes of typed arrays constructed while `fn` runs (constructors wrapped for the call). */
-async function countTypedArrayBytes(fn: () => unknown): Promise<{ counted: number; arrayBuffersDelta: number }> {
+async function countTypedArrayBytes(
+  fn: () => unknown,
+): Promise<{ counted: number; arrayBuffersDelta: number }> {
   const g = globalThis as unknown as Record<string, unknown>;
   const names = ['Float32Array', 'Float64Array', 'Int32Array', 'Uint8Array', 'Uint32Array'] as const;
   const originals = names.map((n) => g[n]);
@@ -126,10 +130,14 @@ const xg = new Tensor(logits, [N, C, H, W], 'float32', { requiresGrad: true });
 
 const oursLoss = crossEntropy(x, target).item();
 const oursFwd = timeRuns(() => void crossEntropy(x, target), 3, 11);
-const oursFwdBwd = timeRuns(() => {
-  xg.grad = null;
-  crossEntropy(xg, target).backward();
-}, 2, 9);
+const oursFwdBwd = timeRuns(
+  () => {
+    xg.grad = null;
+    crossEntropy(xg, target).backward();
+  },
+  2,
+  9,
+);
 
 xg.grad = null; // so that freeing the last run's gradient does not offset what we count
 const memFwd = await countTypedArrayBytes(() => crossEntropy(x, target));
@@ -176,8 +184,9 @@ console.log(
     `Node ${process.version}, ${process.arch}`,
 );
 console.log(
-  `${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} ` +
-    `(other processes on the machine slow every figure)`,
+  `${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}; load average ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')} ` + `(other processes on the machine slow every figure)`,
 );
 console.log(`loss: ours ${oursLoss.toFixed(6)}, tfjs ${tfLoss.toFixed(6)}\n`);
 console.log('| median             | ours (ms) | tfjs (ms) | tfjs/ours | target    |      |');
@@ -185,10 +194,14 @@ console.log('|--------------------|-----------|-----------|-----------|---------
 console.log(row('forward', median(oursFwd), median(tfFwd), TARGET_FWD_MS));
 console.log(row('forward + backward', median(oursFwdBwd), median(tfFwdBwd), TARGET_FWD_BWD_MS));
 console.log('');
-console.log(`ours, all runs (ms): forward ${oursFwd.map((v) => v.toFixed(0)).join(' ')}; ` +
-  `forward+backward ${oursFwdBwd.map((v) => v.toFixed(0)).join(' ')}`);
-console.log(`tfjs, all runs (ms): forward ${tfFwd.map((v) => v.toFixed(0)).join(' ')}; ` +
-  `forward+backward ${tfFwdBwd.map((v) => v.toFixed(0)).join(' ')}`);
+console.log(
+  `ours, all runs (ms): forward ${oursFwd.map((v) => v.toFixed(0)).join(' ')}; ` +
+    `forward+backward ${oursFwdBwd.map((v) => v.toFixed(0)).join(' ')}`,
+);
+console.log(
+  `tfjs, all runs (ms): forward ${tfFwd.map((v) => v.toFixed(0)).join(' ')}; ` +
+    `forward+backward ${tfFwdBwd.map((v) => v.toFixed(0)).join(' ')}`,
+);
 console.log('');
 const times = (b: number): string => `${(b / inputBytes).toFixed(2)}x`;
 console.log('| extra memory per call | typed arrays allocated | arrayBuffers growth | target |');
@@ -208,11 +221,18 @@ tfLabels.dispose();
 // PyTorch on one thread, on this machine now (when Debian's python3-torch is installed): the
 // "within 4x of PyTorch" target is a ratio, and a ratio is only fair on the same machine.
 const TARGET_VS_TORCH = 4;
-const torchRun = spawnSync('/usr/bin/python3', [fileURLToPath(new URL('torch_cross_entropy.py', import.meta.url))], {
-  encoding: 'utf8',
-});
+const torchRun = spawnSync(
+  '/usr/bin/python3',
+  [fileURLToPath(new URL('torch_cross_entropy.py', import.meta.url))],
+  {
+    encoding: 'utf8',
+  },
+);
 if (torchRun.status === 0) {
-  const torch = JSON.parse(torchRun.stdout.trim().split('\n').pop()!) as { forward: number; forwardBackward: number };
+  const torch = JSON.parse(torchRun.stdout.trim().split('\n').pop()!) as {
+    forward: number;
+    forwardBackward: number;
+  };
   const vs = (name: string, ours: number, theirs: number): string => {
     const ratio = ours / theirs;
     return `| ${name.padEnd(18)} | ${ms(ours)} | ${theirs.toFixed(1).padStart(12)} | ${`${ratio.toFixed(2)}x`.padStart(10)} | <= ${TARGET_VS_TORCH}x  | ${ratio <= TARGET_VS_TORCH ? 'met ' : 'MISS'} |`;
@@ -223,5 +243,7 @@ if (torchRun.status === 0) {
   console.log(vs('forward', median(oursFwd), torch.forward));
   console.log(vs('forward + backward', median(oursFwdBwd), torch.forwardBackward));
 } else {
-  console.log('\n(PyTorch not timed: /usr/bin/python3 with torch is not installed; apt-get install -y python3-torch)');
+  console.log(
+    '\n(PyTorch not timed: /usr/bin/python3 with torch is not installed; apt-get install -y python3-torch)',
+  );
 }

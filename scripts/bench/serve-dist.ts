@@ -23,7 +23,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serve `root` on a free port; resolves with the server and its base URL. */
-export async function serveDist(root: string, options: { gzip?: boolean } = {}): Promise<{ server: Server; url: string }> {
+export async function serveDist(
+  root: string,
+  options: { gzip?: boolean } = {},
+): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -32,7 +35,11 @@ export async function serveDist(root: string, options: { gzip?: boolean } = {}):
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      if (options.gzip && /text|javascript|json|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+      if (
+        options.gzip &&
+        /text|javascript|json|svg/.test(type) &&
+        /\bgzip\b/.test(String(req.headers['accept-encoding']))
+      ) {
         res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
         res.end(gzipSync(body));
         return;

@@ -20,7 +20,9 @@ export async function checkChapterRuns(path: string, file: string): Promise<Book
   const problems: BookProblem[] = [];
   const cells = readChapterCells(text);
   const outcomes = cells.length
-    ? await runCellsNode(cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })))
+    ? await runCellsNode(
+        cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })),
+      )
     : [];
   // The first cell that throws unexpectedly: later cells' notes about it, and the
   // exercises below it, are not reported again.
@@ -29,20 +31,36 @@ export async function checkChapterRuns(path: string, file: string): Promise<Book
     const outcome = outcomes[i];
     const at = { file, line: cell.line };
     if (outcome.stopped) {
-      problems.push({ ...at, message: `this cell was stopped by its time limit (${cell.flags.timeout / 1000} s): make it faster, or give it more time with \`\`\`ts run timeout=<ms>` });
+      problems.push({
+        ...at,
+        message: `this cell was stopped by its time limit (${cell.flags.timeout / 1000} s): make it faster, or give it more time with \`\`\`ts run timeout=<ms>`,
+      });
       return;
     }
     if (outcome.threw && !cell.flags.throws) {
       const error = outcome.text.split('\n').find((l) => l.startsWith('Error')) ?? outcome.text;
-      problems.push({ ...at, message: `this cell throws (${error}): fix the cell, or mark it \`\`\`ts run throws if the error is the point` });
+      problems.push({
+        ...at,
+        message: `this cell throws (${error}): fix the cell, or mark it \`\`\`ts run throws if the error is the point`,
+      });
       brokenLine ??= cell.line;
       return;
     }
     if (!outcome.threw && cell.flags.throws) {
-      problems.push({ ...at, message: 'this cell is marked `throws` but does not throw: remove `throws` from its fence, or fix the cell' });
+      problems.push({
+        ...at,
+        message:
+          'this cell is marked `throws` but does not throw: remove `throws` from its fence, or fix the cell',
+      });
       return;
     }
-    const shown = brokenLine === null ? outcome.text : outcome.text.split('\n').filter((l) => !/^Note: cell \d+ above failed: /.test(l)).join('\n');
+    const shown =
+      brokenLine === null
+        ? outcome.text
+        : outcome.text
+            .split('\n')
+            .filter((l) => !/^Note: cell \d+ above failed: /.test(l))
+            .join('\n');
     const got = normalizeOutput(shown);
     const want = normalizeOutput(cell.output?.text ?? '');
     if (got !== want) {
@@ -58,10 +76,17 @@ export async function checkChapterRuns(path: string, file: string): Promise<Book
       exercise.solution === null ? null : runExercise(exercise.spec, exercise.solution, nodeRunner),
     ]);
     if (solved && !solved.passed) {
-      problems.push({ ...at, message: `the solution of this exercise does not pass its checks (${failures(solved)}): fix the solution or the checks` });
+      problems.push({
+        ...at,
+        message: `the solution of this exercise does not pass its checks (${failures(solved)}): fix the solution or the checks`,
+      });
     }
     if (started.checks.length > 0 && started.passed) {
-      problems.push({ ...at, message: 'the starter of this exercise already passes every check: give the reader something to do, or make the checks stricter' });
+      problems.push({
+        ...at,
+        message:
+          'the starter of this exercise already passes every check: give the reader something to do, or make the checks stricter',
+      });
     }
   }
   return problems;

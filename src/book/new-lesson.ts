@@ -35,10 +35,14 @@ export function createLesson(request: NewLessonRequest): NewLesson {
   }
   const id = request.id ?? toId(title);
   if (id === '') {
-    throw new LessonError(`cannot make a file name from the title "${title}": add one with --id, e.g. npm run new-lesson -- "${title}" --id my-lesson`);
+    throw new LessonError(
+      `cannot make a file name from the title "${title}": add one with --id, e.g. npm run new-lesson -- "${title}" --id my-lesson`,
+    );
   }
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-    throw new LessonError(`--id "${id}" is not a usable file name: use lower-case letters, digits and dashes, e.g. --id ${toId(id) || 'my-lesson'}`);
+    throw new LessonError(
+      `--id "${id}" is not a usable file name: use lower-case letters, digits and dashes, e.g. --id ${toId(id) || 'my-lesson'}`,
+    );
   }
   const displayRoot = request.displayRoot ?? process.cwd();
   mkdirSync(request.contentDir, { recursive: true });
@@ -53,9 +57,13 @@ export function createLesson(request: NewLessonRequest): NewLesson {
         `Edit that file, or choose another name: npm run new-lesson -- "${title}" --id ${id}-2`,
     );
   }
-  const orders = chapters.map((c) => c.frontmatter?.order).filter((o): o is number => typeof o === 'number' && Number.isFinite(o));
+  const orders = chapters
+    .map((c) => c.frontmatter?.order)
+    .filter((o): o is number => typeof o === 'number' && Number.isFinite(o));
   const order = Math.floor(Math.max(0, ...orders)) + 1;
-  const sorted = [...chapters].sort((a, b) => Number(a.frontmatter?.order ?? 0) - Number(b.frontmatter?.order ?? 0));
+  const sorted = [...chapters].sort(
+    (a, b) => Number(a.frontmatter?.order ?? 0) - Number(b.frontmatter?.order ?? 0),
+  );
   writeFileSync(path, lessonTemplate({ title, order, knownIds: sorted.map((c) => c.id) }), { flag: 'wx' });
   return { id, file, order };
 }

@@ -40,7 +40,10 @@ export function listChapterFiles(contentDir: string): string[] {
 export function readChapters(contentDir: string, displayRoot = process.cwd()): ChapterFile[] {
   return listChapterFiles(contentDir).map((path) =>
     readChapter(
-      relative(contentDir, path).split(sep).join('/').replace(/\.mdx$/, ''),
+      relative(contentDir, path)
+        .split(sep)
+        .join('/')
+        .replace(/\.mdx$/, ''),
       relative(displayRoot, path).split(sep).join('/'),
       readFileSync(path, 'utf8'),
     ),
@@ -49,7 +52,14 @@ export function readChapters(contentDir: string, displayRoot = process.cwd()): C
 
 /** Parse one chapter's source (no file access: the tests feed sources directly). */
 export function readChapter(id: string, file: string, source: string): ChapterFile {
-  const chapter: ChapterFile = { id, file, source, frontmatter: null, frontmatterLines: [], frontmatterError: null };
+  const chapter: ChapterFile = {
+    id,
+    file,
+    source,
+    frontmatter: null,
+    frontmatterLines: [],
+    frontmatterError: null,
+  };
   const text = source.replace(/\r\n/g, '\n');
   const match = /^\uFEFF?---[ \t]*\n([\s\S]*?\n)?---[ \t]*(\n|$)/.exec(text);
   if (!match) {

@@ -15,8 +15,13 @@ export const LOCAL_ORIGIN = 'http://localhost:4321';
 export function basePath(value: string | undefined = process.env.BASE_PATH): string {
   const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return '/';
-  if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed) || trimmed.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    throw new Error(`BASE_PATH="${value}" is not a usable path: use letters, digits, dots, dashes and single slashes, e.g. BASE_PATH=/my-book`);
+  if (
+    !/^[A-Za-z0-9._~\-/]+$/.test(trimmed) ||
+    trimmed.split('/').some((s) => s === '' || s === '.' || s === '..')
+  ) {
+    throw new Error(
+      `BASE_PATH="${value}" is not a usable path: use letters, digits, dots, dashes and single slashes, e.g. BASE_PATH=/my-book`,
+    );
   }
   return `/${trimmed}/`;
 }
@@ -29,13 +34,17 @@ export function siteUrl(value: string | undefined = process.env.SITE_URL): strin
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(`SITE_URL="${value}" is not a URL: write it with its scheme, e.g. SITE_URL=https://you.github.io`);
+    throw new Error(
+      `SITE_URL="${value}" is not a URL: write it with its scheme, e.g. SITE_URL=https://you.github.io`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`SITE_URL="${value}" must start with https:// or http://`);
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`SITE_URL="${value}" must be the origin only (e.g. https://you.github.io); put the path in BASE_PATH (e.g. BASE_PATH=${url.pathname.replace(/\/+$/, '') || '/'})`);
+    throw new Error(
+      `SITE_URL="${value}" must be the origin only (e.g. https://you.github.io); put the path in BASE_PATH (e.g. BASE_PATH=${url.pathname.replace(/\/+$/, '') || '/'})`,
+    );
   }
   return url.origin;
 }

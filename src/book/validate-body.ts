@@ -28,17 +28,22 @@ export function validateBody(chapter: ChapterFile): BodyProblem[] {
     tree = createProcessor({ remarkPlugins: [remarkMath] }).parse(body) as Root;
   } catch (e) {
     const err = e as { line?: number; reason?: string; message?: string };
-    return [{
-      line: err.line ?? 1,
-      message: `MDX cannot read this (${err.reason ?? err.message}): in text, write \\{ for a literal brace and &lt; for <; close every component tag (<PixelLossTable ... />)`,
-    }];
+    return [
+      {
+        line: err.line ?? 1,
+        message: `MDX cannot read this (${err.reason ?? err.message}): in text, write \\{ for a literal brace and &lt; for <; close every component tag (<PixelLossTable ... />)`,
+      },
+    ];
   }
   const problems: BodyProblem[] = [...proseExpressions(tree)];
   try {
     collectCells(tree);
   } catch (e) {
     const m = /^line (\d+): (.*)$/s.exec((e as Error).message);
-    problems.push({ line: m ? Number(m[1]) : 1, message: `${m ? m[2] : (e as Error).message}: fix the fence's first line, e.g. \`\`\`ts run or \`\`\`ts run throws` });
+    problems.push({
+      line: m ? Number(m[1]) : 1,
+      message: `${m ? m[2] : (e as Error).message}: fix the fence's first line, e.g. \`\`\`ts run or \`\`\`ts run throws`,
+    });
   }
   problems.push(...collectExercises(tree).problems);
   return problems;
@@ -60,8 +65,9 @@ function proseExpressions(tree: Root): BodyProblem[] {
       data?: { estree?: { body: Array<{ type: string; expression?: { type: string } }> } };
     };
     const body = expr.data?.estree?.body;
-    const harmless = body !== undefined && body.every(
-      (s) => s.type === 'ExpressionStatement' && s.expression?.type === 'Literal');
+    const harmless =
+      body !== undefined &&
+      body.every((s) => s.type === 'ExpressionStatement' && s.expression?.type === 'Literal');
     if (harmless) return;
     const text = `{${expr.value}}`;
     problems.push({

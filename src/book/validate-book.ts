@@ -27,7 +27,9 @@ export interface BookProblem {
 export function validateBook(contentDir: string, displayRoot = process.cwd()): BookProblem[] {
   const chapters = readChapters(contentDir, displayRoot);
   if (chapters.length === 0) {
-    return [{ file: contentDir, line: 0, message: 'no chapters: add one with `npm run new-lesson -- "Title"`' }];
+    return [
+      { file: contentDir, line: 0, message: 'no chapters: add one with `npm run new-lesson -- "Title"`' },
+    ];
   }
   return validateChapters(chapters);
 }
@@ -45,7 +47,9 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The checks, on chapters already read (tests feed sources without files). */
 export function validateChapters(chapters: readonly ChapterFile[]): BookProblem[] {
   const problems: BookProblem[] = [];
-  const rawOrders = chapters.map((c) => c.frontmatter?.order).filter((o): o is number => typeof o === 'number');
+  const rawOrders = chapters
+    .map((c) => c.frontmatter?.order)
+    .filter((o): o is number => typeof o === 'number');
   const nextFree = Math.floor(Math.max(0, ...rawOrders)) + 1;
   const valid: { chapter: ChapterFile; data: ChapterData }[] = [];
 
@@ -112,7 +116,11 @@ export function validateChapters(chapters: readonly ChapterFile[]): BookProblem[
     data.prerequisites.forEach((prereq, i) => {
       const line = lineOf(chapter, ['prerequisites', i]);
       if (prereq === chapter.id) {
-        problems.push({ file: chapter.file, line, message: `"${prereq}" lists itself as a prerequisite: remove it` });
+        problems.push({
+          file: chapter.file,
+          line,
+          message: `"${prereq}" lists itself as a prerequisite: remove it`,
+        });
       } else if (!byId.has(prereq)) {
         const close = closestId(prereq, [...byId.keys()]);
         problems.push({

@@ -25,7 +25,10 @@ const RUN_LANGS = new Set(['ts', 'typescript']);
  * (```ts run throws -> lang "ts", meta "run throws").
  * Throws on an unknown flag or a malformed timeout.
  */
-export function parseCellFlags(lang: string | null | undefined, meta: string | null | undefined): CellFlags | null {
+export function parseCellFlags(
+  lang: string | null | undefined,
+  meta: string | null | undefined,
+): CellFlags | null {
   if (!lang || !RUN_LANGS.has(lang)) return null;
   const words = (meta ?? '').trim().split(/\s+/).filter(Boolean);
   if (words[0] !== 'run') return null;

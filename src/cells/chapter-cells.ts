@@ -49,9 +49,14 @@ export function readChapterCells(text: string): ChapterCell[] {
       flags: cell.flags,
       line: pos.start.line,
       codeRange: [pos.start.offset! + offset, pos.end.offset! + offset],
-      output: cell.output && out
-        ? { text: cell.output.value, range: [out.start.offset! + offset, out.end.offset! + offset], line: out.start.line }
-        : null,
+      output:
+        cell.output && out
+          ? {
+              text: cell.output.value,
+              range: [out.start.offset! + offset, out.end.offset! + offset],
+              line: out.start.line,
+            }
+          : null,
     };
   });
 }

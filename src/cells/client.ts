@@ -36,7 +36,6 @@ interface CellState {
 
 const states = new WeakMap<HTMLElement, CellState>();
 
-
 function allCells(): HTMLElement[] {
   return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-cell]'));
 }
@@ -62,7 +61,8 @@ function stateOf(el: HTMLElement): CellState {
   return s;
 }
 
-const button = (el: HTMLElement, action: string) => el.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+const button = (el: HTMLElement, action: string) =>
+  el.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
 
 /** Warm up: start a worker so the first Run does not wait for it. */
 export function prepare(): void {
@@ -73,7 +73,9 @@ export function prepare(): void {
 export async function run(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
   if (state.running) return;
-  const cells = allCells().map(stateOf).filter((c) => c.index <= state.index);
+  const cells = allCells()
+    .map(stateOf)
+    .filter((c) => c.index <= state.index);
   cells.sort((a, b) => a.index - b.index);
   const runButton = button(el, 'run');
   const output = outputOf(el);
@@ -93,7 +95,12 @@ export async function run(el: HTMLElement): Promise<void> {
     if (result.failure) {
       show(output, failureText(result.failure), 'error');
     } else {
-      const outcome = cellOutcome(result.runs, cells.length - 1, cells.map((c) => c.throws), result.stop);
+      const outcome = cellOutcome(
+        result.runs,
+        cells.length - 1,
+        cells.map((c) => c.throws),
+        result.stop,
+      );
       show(output, outcome.text, outcome.stopped ? 'stopped' : outcome.threw ? 'error' : 'ok');
     }
   } catch (e) {
@@ -132,13 +139,17 @@ function show(output: HTMLElement, text: string, status: string): void {
   output.dataset.ran = 'true';
   output.removeAttribute('data-outdated');
   // Tensor reprs in their own spans: on phones text wraps, tensors scroll (src/styles/cells.css).
-  output.replaceChildren(...(text === '' ? ['(no output)'] : outputParts(text).map((p) => {
-    if (!p.tensor) return p.text;
-    const span = document.createElement('span');
-    span.className = 'cell-output-tensor';
-    span.textContent = p.text;
-    return span;
-  })));
+  output.replaceChildren(
+    ...(text === ''
+      ? ['(no output)']
+      : outputParts(text).map((p) => {
+          if (!p.tensor) return p.text;
+          const span = document.createElement('span');
+          span.className = 'cell-output-tensor';
+          span.textContent = p.text;
+          return span;
+        })),
+  );
   output.classList.toggle('is-empty', text === '');
   // A long output scrolls inside the cell: keyboard users must be able to reach it.
   if (output.scrollHeight > output.clientHeight + 1) output.tabIndex = 0;
@@ -165,7 +176,12 @@ function markState(state: CellState): void {
     badge.hidden = !kind;
     badge.dataset.kind = kind;
     badge.textContent = kind;
-    badge.title = kind === 'shared' ? 'This code came from a shared link' : kind === 'edited' ? 'Your edit, saved in this browser' : '';
+    badge.title =
+      kind === 'shared'
+        ? 'This code came from a shared link'
+        : kind === 'edited'
+          ? 'Your edit, saved in this browser'
+          : '';
   }
   const reset = button(el, 'reset');
   if (reset) reset.hidden = !changed;
@@ -175,7 +191,10 @@ function markState(state: CellState): void {
 }
 
 /** Replace the highlighted code with an editor (once) and focus it. */
-export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?: () => boolean }): Promise<void> {
+export async function edit(
+  el: HTMLElement,
+  options: { focus: boolean; focusIf?: () => boolean },
+): Promise<void> {
   const state = stateOf(el);
   await openEditor(state, {
     ...options,
@@ -313,7 +332,11 @@ export async function restore(): Promise<void> {
       const state = stateOf(el);
       if (shared.code !== state.original) await load(state, shared.code, true);
       const note = noteOf(el);
-      note.replaceChildren(paragraph('This cell holds code from a shared link. It has not been run: read it, then press Run if you want to.'));
+      note.replaceChildren(
+        paragraph(
+          'This cell holds code from a shared link. It has not been run: read it, then press Run if you want to.',
+        ),
+      );
       note.dataset.kind = 'shared';
       note.hidden = false;
       el.scrollIntoView({ block: 'center' });
@@ -353,7 +376,9 @@ function staleNotice(state: CellState, code: string): void {
   });
   note.dataset.kind = 'stale';
   note.replaceChildren(
-    paragraph(`You edited cell ${n} earlier, but the lesson's code of this cell has changed since, so your edit was not restored.`),
+    paragraph(
+      `You edited cell ${n} earlier, but the lesson's code of this cell has changed since, so your edit was not restored.`,
+    ),
     restoreButton,
     discard,
   );

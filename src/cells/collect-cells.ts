@@ -29,7 +29,7 @@ export function collectCells(tree: Root): FoundCell[] {
       flags = parseCellFlags(node.lang, node.meta);
     } catch (e) {
       const line = node.position?.start.line;
-      throw new Error(`${line ? `line ${line}: ` : ''}${(e as Error).message}`);
+      throw new Error(`${line ? `line ${line}: ` : ''}${(e as Error).message}`, { cause: e });
     }
     if (!flags) return;
     const next = parent.children[index + 1];

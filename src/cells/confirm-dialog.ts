@@ -22,5 +22,7 @@ export function confirmDialog(title: string, text: string, confirmLabel: string)
   d.querySelector('[data-confirm]')!.textContent = confirmLabel;
   d.returnValue = '';
   d.showModal();
-  return new Promise((resolve) => d.addEventListener('close', () => resolve(d.returnValue === 'ok'), { once: true }));
+  return new Promise((resolve) =>
+    d.addEventListener('close', () => resolve(d.returnValue === 'ok'), { once: true }),
+  );
 }

@@ -11,7 +11,14 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
-import { history, historyKeymap, indentLess, indentMore, standardKeymap, toggleComment } from '@codemirror/commands';
+import {
+  history,
+  historyKeymap,
+  indentLess,
+  indentMore,
+  standardKeymap,
+  toggleComment,
+} from '@codemirror/commands';
 import { bracketMatching, indentOnInput, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { HighlightStyle } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
@@ -32,11 +39,21 @@ export interface CellEditorOptions {
 /** Colours close to Shiki's github-light-high-contrast, all above 4.5:1 on white; dark-theme
     values come from the site's CSS variables (src/styles/theme.css). */
 const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword], color: 'var(--syn-keyword, #a0111f)' },
+  {
+    tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword],
+    color: 'var(--syn-keyword, #a0111f)',
+  },
   { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--syn-string, #032563)' },
   { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--syn-number, #023b95)' },
-  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--syn-comment, #66707b)', fontStyle: 'italic' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'var(--syn-function, #622cbc)' },
+  {
+    tag: [tags.comment, tags.lineComment, tags.blockComment],
+    color: 'var(--syn-comment, #66707b)',
+    fontStyle: 'italic',
+  },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName)],
+    color: 'var(--syn-function, #622cbc)',
+  },
   { tag: [tags.typeName, tags.className, tags.namespace], color: 'var(--syn-type, #702c00)' },
   { tag: [tags.definition(tags.variableName), tags.propertyName], color: 'var(--syn-definition, #0e1116)' },
 ]);

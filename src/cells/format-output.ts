@@ -44,12 +44,16 @@ export function formatValue(value: unknown, nested = false, seen: object[] = [])
     return `[${obj.map((item) => formatValue(item, true, inner)).join(', ')}]`;
   }
   if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
-    const items = Array.from(obj as unknown as ArrayLike<number | bigint>, (x) => formatValue(x, true, inner));
+    const items = Array.from(obj as unknown as ArrayLike<number | bigint>, (x) =>
+      formatValue(x, true, inner),
+    );
     return `[${items.join(', ')}]`;
   }
   if (obj instanceof Error) return `${obj.name}: ${obj.message}`;
   if (obj instanceof Map) {
-    const items = [...obj].map(([k, v]) => `${formatValue(k, true, inner)} => ${formatValue(v, true, inner)}`);
+    const items = [...obj].map(
+      ([k, v]) => `${formatValue(k, true, inner)} => ${formatValue(v, true, inner)}`,
+    );
     return `Map {${items.join(', ')}}`;
   }
   if (obj instanceof Set) {

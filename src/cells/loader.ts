@@ -25,7 +25,8 @@ function init(): void {
   document.documentElement.classList.add('cells-ready');
 
   document.addEventListener('click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-action]') : null;
+    const button =
+      event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-action]') : null;
     const cell = cellOf(button);
     if (!button || !cell) return;
     const action = button.dataset.action;
@@ -39,7 +40,8 @@ function init(): void {
   });
 
   // Saved edits of this chapter's cells, or a share link: restore them now.
-  if (hasSavedEdits(currentChapter(), 'cell') || location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
+  if (hasSavedEdits(currentChapter(), 'cell') || location.hash.startsWith('#cell-'))
+    void load().then((c) => c.restore());
   addEventListener('hashchange', () => {
     if (location.hash.startsWith('#cell-')) void load().then((c) => c.restore());
   });

@@ -17,7 +17,8 @@ import type { Transpiler } from './notebook.ts';
 import type { HostMessage, WorkerMessage } from './protocol.ts';
 
 const send = process.send?.bind(process);
-if (!send) throw new Error('node-worker.ts must run as a child process with an IPC channel (child_process.fork)');
+if (!send)
+  throw new Error('node-worker.ts must run as a child process with an IPC channel (child_process.fork)');
 const post = (message: WorkerMessage) => void send(message);
 const handle = createWorkerCore({
   transpiler: { transform, parse } as unknown as Transpiler,

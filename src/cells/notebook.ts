@@ -30,8 +30,16 @@ export const PROGRAM_FILE = 'notebook.ts';
 
 /** The parts of sucrase the core needs (injected: Node and the browser load different builds). */
 export interface Transpiler {
-  transform(code: string, options: { transforms: ('typescript' | 'imports')[]; filePath?: string }): { code: string };
-  parse(code: string, isJSXEnabled: boolean, isTypeScriptEnabled: boolean, isFlowEnabled: boolean): {
+  transform(
+    code: string,
+    options: { transforms: ('typescript' | 'imports')[]; filePath?: string },
+  ): { code: string };
+  parse(
+    code: string,
+    isJSXEnabled: boolean,
+    isTypeScriptEnabled: boolean,
+    isFlowEnabled: boolean,
+  ): {
     tokens: ArrayLike<ParserToken>;
   };
 }
@@ -112,10 +120,13 @@ export function prepareProgram(sources: readonly string[], tp: Transpiler): Prep
 
   // One transform for the whole program; a cell that breaks it (rare: each cell parsed
   // alone) is blanked and reported, and the transform retried.
-  let js = '';
+  let js: string;
   for (;;) {
     try {
-      js = tp.transform('\n' + rewritten.join('\n'), { transforms: ['typescript', 'imports'], filePath: PROGRAM_FILE }).code;
+      js = tp.transform('\n' + rewritten.join('\n'), {
+        transforms: ['typescript', 'imports'],
+        filePath: PROGRAM_FILE,
+      }).code;
       break;
     } catch (e) {
       const err = syntaxErrorOf(e);
@@ -156,7 +167,10 @@ export function prepareProgram(sources: readonly string[], tp: Transpiler): Prep
  * a class gets `;__nb_set.X(X);` after its closing brace. Throws the parser's error
  * when the cell does not parse.
  */
-export function rewriteTopLevel(src: string, tp: Transpiler): { code: string; functions: string[]; classes: string[] } {
+export function rewriteTopLevel(
+  src: string,
+  tp: Transpiler,
+): { code: string; functions: string[]; classes: string[] } {
   const tokens = Array.from(tp.parse(src, false, true, false).tokens);
   const text = (t: ParserToken | undefined) => (t ? src.slice(t.start, t.end) : '');
   const edits: { at: number; end: number; insert: string }[] = [];
@@ -167,8 +181,14 @@ export function rewriteTopLevel(src: string, tp: Transpiler): { code: string; fu
     if (t.scopeDepth !== 0 || t.isType) continue;
     const word = text(t);
     const next = tokens[i + 1];
-    if ((word === 'const' || word === 'let') && next && next.scopeDepth === 0 && !next.isType
-      && text(next) !== 'enum' && /^[A-Za-z_$[{]/.test(text(next))) {
+    if (
+      (word === 'const' || word === 'let') &&
+      next &&
+      next.scopeDepth === 0 &&
+      !next.isType &&
+      text(next) !== 'enum' &&
+      /^[A-Za-z_$[{]/.test(text(next))
+    ) {
       edits.push({ at: t.start, end: t.end, insert: 'var' });
     } else if (word === 'function') {
       let j = i + 1;
@@ -189,11 +209,16 @@ export function rewriteTopLevel(src: string, tp: Transpiler): { code: string; fu
       }
       if (close < 0) continue;
       classes.push(text(name));
-      edits.push({ at: tokens[close].end, end: tokens[close].end, insert: `;__nb_set.${text(name)}(${text(name)});` });
+      edits.push({
+        at: tokens[close].end,
+        end: tokens[close].end,
+        insert: `;__nb_set.${text(name)}(${text(name)});`,
+      });
     }
   }
   let code = src;
-  for (const e of edits.sort((a, b) => b.at - a.at)) code = code.slice(0, e.at) + e.insert + code.slice(e.end);
+  for (const e of edits.sort((a, b) => b.at - a.at))
+    code = code.slice(0, e.at) + e.insert + code.slice(e.end);
   return { code, functions, classes };
 }
 
@@ -215,7 +240,11 @@ function syntaxErrorOf(e: unknown): CellError {
 }
 
 /** The cell holding program line `line`, or null (header, trailer). */
-export function cellOfLine(startLines: readonly number[], lineCounts: readonly number[], line: number): number | null {
+export function cellOfLine(
+  startLines: readonly number[],
+  lineCounts: readonly number[],
+  line: number,
+): number | null {
   for (let k = 0; k < startLines.length; k++) {
     if (line >= startLines[k] && line < startLines[k] + lineCounts[k]) return k;
   }
@@ -302,17 +331,35 @@ function makeConsole(accepts: () => boolean, print: (line: string) => void): Con
   };
   const noop = () => {};
   return {
-    log, info: log, warn: log, error: log, debug: log, dir: (v: unknown) => log(v), trace: log,
-    table: (v: unknown) => log(v), assert: (ok: unknown, ...args: unknown[]) => {
+    log,
+    info: log,
+    warn: log,
+    error: log,
+    debug: log,
+    dir: (v: unknown) => log(v),
+    trace: log,
+    table: (v: unknown) => log(v),
+    assert: (ok: unknown, ...args: unknown[]) => {
       if (!ok) log('Assertion failed', ...args);
     },
-    group: log, groupCollapsed: log, groupEnd: noop, time: noop, timeEnd: noop, timeLog: noop,
-    count: noop, countReset: noop, clear: noop,
+    group: log,
+    groupCollapsed: log,
+    groupEnd: noop,
+    time: noop,
+    timeEnd: noop,
+    timeLog: noop,
+    count: noop,
+    countReset: noop,
+    clear: noop,
   } as unknown as Console;
 }
 
 /** A thrown value as a cell error, its line taken from the first stack frame in cell k. */
-export function errorOf(e: unknown, program: Pick<PreparedProgram, 'startLines' | 'lineCounts'>, k: number): CellError {
+export function errorOf(
+  e: unknown,
+  program: Pick<PreparedProgram, 'startLines' | 'lineCounts'>,
+  k: number,
+): CellError {
   const message = e instanceof Error ? e.message : formatLogArgs([e]);
   const stack = e instanceof Error && typeof e.stack === 'string' ? e.stack : '';
   const frame = new RegExp(`${PROGRAM_FILE.replace('.', '\\.')}:(\\d+):(\\d+)`, 'g');
@@ -331,7 +378,8 @@ export function errorOf(e: unknown, program: Pick<PreparedProgram, 'startLines' 
 /** "Error (line 3): msg", "Error (line 3, column 7): msg" (syntax), or "Error: msg" when the line is unknown. */
 export function errorLine(error: CellError): string {
   if (error.line === null) return `Error: ${error.message}`;
-  const where = error.column !== undefined ? `line ${error.line}, column ${error.column}` : `line ${error.line}`;
+  const where =
+    error.column !== undefined ? `line ${error.line}, column ${error.column}` : `line ${error.line}`;
   return `Error (${where}): ${error.message}`;
 }
 
@@ -384,7 +432,11 @@ export function cellOutcome(
   if (run.droppedLines > 0) lines.push(truncatedLine(run.droppedLines));
   if (run.error) lines.push(errorLine(run.error));
   if (stop) {
-    lines.push(stop.cell === i ? stoppedLine(stop.timeoutMs, stop.waiting) : `${stoppedLine(stop.timeoutMs)} in cell ${stop.cell + 1} above`);
+    lines.push(
+      stop.cell === i
+        ? stoppedLine(stop.timeoutMs, stop.waiting)
+        : `${stoppedLine(stop.timeoutMs)} in cell ${stop.cell + 1} above`,
+    );
   }
   for (let k = 0; k < i; k++) {
     const error = runs[k].error;

@@ -77,7 +77,11 @@ export function saveEdit(chapter: string, slot: EditSlot, original: string, code
   if (!store) return;
   try {
     if (code === original) store.removeItem(editKey(chapter, slot));
-    else store.setItem(editKey(chapter, slot), JSON.stringify({ base: hashCode(original), code } satisfies SavedEdit));
+    else
+      store.setItem(
+        editKey(chapter, slot),
+        JSON.stringify({ base: hashCode(original), code } satisfies SavedEdit),
+      );
   } catch {
     // Full or disabled storage: the edit lives on in the page only.
   }
@@ -86,7 +90,7 @@ export function saveEdit(chapter: string, slot: EditSlot, original: string, code
 /** The saved edit of a cell, checked against the lesson's current code. */
 export function loadEdit(chapter: string, slot: EditSlot, original: string): LoadedEdit {
   const store = storage();
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = store?.getItem(editKey(chapter, slot)) ?? null;
   } catch {
@@ -101,7 +105,9 @@ export function loadEdit(chapter: string, slot: EditSlot, original: string): Loa
   }
   if (typeof saved.code !== 'string' || typeof saved.base !== 'string') return { status: 'none' };
   if (saved.code === original) return { status: 'none' };
-  return saved.base === hashCode(original) ? { status: 'restored', code: saved.code } : { status: 'stale', code: saved.code };
+  return saved.base === hashCode(original)
+    ? { status: 'restored', code: saved.code }
+    : { status: 'stale', code: saved.code };
 }
 
 export function forgetEdit(chapter: string, slot: EditSlot): void {

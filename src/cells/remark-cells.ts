@@ -25,7 +25,7 @@ export default function remarkCells() {
     try {
       cells = collectCells(tree);
     } catch (e) {
-      throw new Error(`${file.path ?? 'chapter'}: ${(e as Error).message}`);
+      throw new Error(`${file.path ?? 'chapter'}: ${(e as Error).message}`, { cause: e });
     }
     if (cells.length === 0) return;
     const outcomes = await runCellsNode(

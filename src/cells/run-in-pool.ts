@@ -7,7 +7,11 @@ import type { WorkerPool } from './sandbox.ts';
  * with its sandbox; past its time limit the session has already terminated it. Then the
  * next worker is started, so the next run does not wait for it.
  */
-export async function runInPool(pool: WorkerPool, sources: string[], timeouts: number[]): Promise<SessionResult> {
+export async function runInPool(
+  pool: WorkerPool,
+  sources: string[],
+  timeouts: number[],
+): Promise<SessionResult> {
   const lease = await pool.take();
   const result = await runSession(lease.channel, sources, { timeouts });
   if (result.failure) lease.discard();

@@ -55,7 +55,7 @@ addEventListener('message', (e) => {
   }
 });
 parent.postMessage({ kind: 'hello' }, '*');
-<\/script>`;
+<\/script>`; // eslint-disable-line no-useless-escape -- keeps the string safe to inline in HTML
 
 interface Listener {
   onMessage(message: WorkerMessage): void;
@@ -89,11 +89,14 @@ class Frame {
         const l = this.listeners.get(m.wid);
         if (l) l.onMessage(m.message);
         else this.early.set(m.wid, [...(this.early.get(m.wid) ?? []), m.message]);
-      } else if (m.kind === 'crash') this.listeners.get(m.wid)?.onCrash(`the cell runner crashed: ${m.reason}`);
+      } else if (m.kind === 'crash')
+        this.listeners.get(m.wid)?.onCrash(`the cell runner crashed: ${m.reason}`);
     };
     window.addEventListener('message', this.onWindowMessage);
     document.body.append(this.iframe);
-    this.ready = Promise.all([helloReceived, source]).then(([, text]) => this.sendNow({ kind: 'source', text }));
+    this.ready = Promise.all([helloReceived, source]).then(([, text]) =>
+      this.sendNow({ kind: 'source', text }),
+    );
   }
 
   private sendNow(m: ToFrame): void {

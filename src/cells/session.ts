@@ -47,7 +47,11 @@ export const INTERRUPTED = 'the cell runner was restarted because another run on
 let nextId = 1;
 
 /** Run `sources` on `channel`; resolves when the run is done, failed, or stopped. */
-export function runSession(channel: Channel, sources: string[], options: SessionOptions): Promise<SessionResult> {
+export function runSession(
+  channel: Channel,
+  sources: string[],
+  options: SessionOptions,
+): Promise<SessionResult> {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const id = nextId++;

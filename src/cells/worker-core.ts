@@ -54,7 +54,9 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
   const sleep = realSleep(globalThis);
   const require = (specifier: string) => {
     if (Object.hasOwn(modules, specifier)) return modules[specifier];
-    const known = Object.keys(modules).map((m) => `'${m}'`).join(', ');
+    const known = Object.keys(modules)
+      .map((m) => `'${m}'`)
+      .join(', ');
     throw new Error(`Cannot import '${specifier}': cells can import only ${known}`);
   };
   let active: ActiveRun | null = null;
@@ -90,7 +92,8 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
     let pending: { cell: number; lines: string[] } | null = null;
     let lastFlush = 0;
     const flush = () => {
-      if (pending && pending.lines.length > 0) post({ type: 'output', id, cell: pending.cell, lines: pending.lines });
+      if (pending && pending.lines.length > 0)
+        post({ type: 'output', id, cell: pending.cell, lines: pending.lines });
       pending = null;
       lastFlush = Date.now();
     };
@@ -139,6 +142,8 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
  */
 export function evalInvoke(source: string, args: unknown[]): Promise<unknown> {
   const indirectEval: typeof eval = globalThis.eval;
-  const fn = indirectEval(`${source}\n//# sourceURL=${PROGRAM_FILE}`) as (...a: unknown[]) => Promise<unknown>;
+  const fn = indirectEval(`${source}\n//# sourceURL=${PROGRAM_FILE}`) as (
+    ...a: unknown[]
+  ) => Promise<unknown>;
   return fn(...args);
 }

@@ -21,7 +21,9 @@ if (toggle) {
     root.dataset.theme = theme;
     try {
       localStorage.setItem('theme', theme);
-    } catch {}
+    } catch {
+      // Storage blocked: the choice holds for this page only.
+    }
     sync();
   });
 }
@@ -43,7 +45,9 @@ function save(id: string, state: State) {
   p[id] = state;
   try {
     localStorage.setItem(KEY, JSON.stringify(p));
-  } catch {}
+  } catch {
+    // Storage blocked: progress is not remembered.
+  }
   show();
 }
 function show() {
@@ -100,7 +104,9 @@ document.querySelectorAll<HTMLAnchorElement>('.outline a[href^="#"]').forEach((a
   outlineLinks.set(decodeURIComponent(a.hash.slice(1)), a);
 });
 if (outlineLinks.size > 0) {
-  const headings = [...outlineLinks.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => !!h);
+  const headings = [...outlineLinks.keys()]
+    .map((id) => document.getElementById(id))
+    .filter((h): h is HTMLElement => !!h);
   let current: HTMLAnchorElement | undefined;
   const mark = () => {
     const line = innerHeight / 3;
@@ -113,14 +119,18 @@ if (outlineLinks.size > 0) {
     current = link;
   };
   let queued = false;
-  addEventListener('scroll', () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      mark();
-    });
-  }, { passive: true });
+  addEventListener(
+    'scroll',
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        mark();
+      });
+    },
+    { passive: true },
+  );
   mark();
 }
 
@@ -140,7 +150,13 @@ function loadSearch(): Promise<void> {
       const ui = dialog!.querySelector<HTMLElement>('[data-search-ui]')!;
       ui.textContent = '';
       // @ts-expect-error PagefindUI is the global pagefind-ui.js defines.
-      new window.PagefindUI({ element: ui, showSubResults: true, showImages: false, baseUrl: base, resetStyles: false });
+      new window.PagefindUI({
+        element: ui,
+        showSubResults: true,
+        showImages: false,
+        baseUrl: base,
+        resetStyles: false,
+      });
       resolve();
     };
     script.onerror = () => {
@@ -163,7 +179,9 @@ async function openSearch() {
     // Pagefind's input has only a placeholder: give it a real accessible name.
     input?.setAttribute('aria-label', 'Search the book');
     input?.focus();
-  } catch {}
+  } catch {
+    // Pagefind's files are missing (a dev server has no index): the dialog says so.
+  }
 }
 if (dialog && openButton) {
   openButton.hidden = false;

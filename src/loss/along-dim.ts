@@ -41,7 +41,11 @@ export function sumAlong(
     // Along the last dim: PyTorch's lane order (./torch-rounding.ts).
     for (let o = 0; o < outer; o++) {
       const off = o * size;
-      sums[o] = laneSum(size, (c) => (times === undefined ? v[off + c] : round(v[off + c] * times[off + c])), round);
+      sums[o] = laneSum(
+        size,
+        (c) => (times === undefined ? v[off + c] : round(v[off + c] * times[off + c])),
+        round,
+      );
     }
     return sums;
   }
@@ -51,7 +55,9 @@ export function sumAlong(
       const lo = o * inner;
       if (round !== undefined) {
         for (let s = 0; s < inner; s++) {
-          sums[lo + s] = round(sums[lo + s] + (times === undefined ? v[off + s] : round(v[off + s] * times[off + s])));
+          sums[lo + s] = round(
+            sums[lo + s] + (times === undefined ? v[off + s] : round(v[off + s] * times[off + s])),
+          );
         }
       } else if (times === undefined) for (let s = 0; s < inner; s++) sums[lo + s] += v[off + s];
       else for (let s = 0; s < inner; s++) sums[lo + s] += v[off + s] * times[off + s];

@@ -4,7 +4,15 @@
  */
 import { Tensor, allocStorage, type GradFn } from './tensor.ts';
 import { applyReduction, checkReduction, reductionGrad, type Reduction } from './reduction.ts';
-import { checkOptions, indexStr, requireFloating, requireTensor, sameShape, shapeStr, torchTypeName } from './check.ts';
+import {
+  checkOptions,
+  indexStr,
+  requireFloating,
+  requireTensor,
+  sameShape,
+  shapeStr,
+  torchTypeName,
+} from './check.ts';
 import { expandTo } from './expand-to.ts';
 import { roundFor } from './torch-rounding.ts';
 
@@ -104,7 +112,9 @@ export function binaryCrossEntropy(
   for (let i = 0; i < n; i++) {
     const xi = x[i];
     const yi = y[i];
-    const l = r(r(r(yi - 1) * Math.max(r(Math.log(r(1 - xi))), -100)) - r(yi * Math.max(r(Math.log(xi)), -100)));
+    const l = r(
+      r(r(yi - 1) * Math.max(r(Math.log(r(1 - xi))), -100)) - r(yi * Math.max(r(Math.log(xi)), -100)),
+    );
     losses[i] = weight === null ? l : r(l * weight[i]);
   }
   const out = applyReduction(losses, input.shape, input.dtype, reduction);

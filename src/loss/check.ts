@@ -45,7 +45,9 @@ export function requireTensor(value: unknown, what: string): Tensor {
 /** Throws unless `t` is float32 or float64. */
 export function requireFloating(t: Tensor, what: string): void {
   if (!isFloating(t.dtype)) {
-    throw new Error(`${what} must be a floating-point tensor (float32 or float64), got ${t.dtype} of shape ${shapeStr(t.shape)}`);
+    throw new Error(
+      `${what} must be a floating-point tensor (float32 or float64), got ${t.dtype} of shape ${shapeStr(t.shape)}`,
+    );
   }
 }
 
@@ -65,7 +67,12 @@ export function promoteFloat(a: DType, b: DType): DType {
  */
 export function checkOptions(options: unknown, allowed: readonly string[], fn: string): void {
   if (options === undefined) return;
-  if (options === null || typeof options !== 'object' || Array.isArray(options) || options instanceof Tensor) {
+  if (
+    options === null ||
+    typeof options !== 'object' ||
+    Array.isArray(options) ||
+    options instanceof Tensor
+  ) {
     throw new Error(
       `${fn}: options must be an object such as { ${allowed.join(', ')} }, got ${describe(options)}`,
     );
@@ -84,7 +91,9 @@ export function checkDim(dim: unknown, shape: readonly number[], fn: string): nu
   const lo = ndim === 0 ? -1 : -ndim;
   const hi = ndim === 0 ? 0 : ndim - 1;
   if (typeof dim !== 'number' || !Number.isInteger(dim)) {
-    throw new Error(`${fn}: dim must be an integer in [${lo}, ${hi}] for input of shape ${shapeStr(shape)}, got ${describe(dim)}`);
+    throw new Error(
+      `${fn}: dim must be an integer in [${lo}, ${hi}] for input of shape ${shapeStr(shape)}, got ${describe(dim)}`,
+    );
   }
   if (dim < lo || dim > hi) {
     throw new Error(

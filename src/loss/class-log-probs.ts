@@ -31,6 +31,8 @@ export class ClassLogProbs {
 
   /** softmax = exp(logp), as PyTorch's log-softmax backward evaluates it. */
   prob(j: number, i: number): number {
-    return this.stats !== null ? this.round(expFor(this.round)(this.logp(j, i))) : expFast(this.x[j] - this.lse![i]);
+    return this.stats !== null
+      ? this.round(expFor(this.round)(this.logp(j, i)))
+      : expFast(this.x[j] - this.lse![i]);
   }
 }

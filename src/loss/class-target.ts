@@ -142,8 +142,12 @@ export function targetOutOfBounds(
   layout: ClassLayout,
   ignoreIndex: number,
 ): Error {
-  const where = layout.targetShape.length === 0 ? 'the 0-d target' : `target${indexStr(position, layout.targetShape)}`;
-  const range = layout.C === 0 ? 'there are no classes (C = 0)' : `class indices must be in [0, ${layout.C - 1}] (C = ${layout.C})`;
+  const where =
+    layout.targetShape.length === 0 ? 'the 0-d target' : `target${indexStr(position, layout.targetShape)}`;
+  const range =
+    layout.C === 0
+      ? 'there are no classes (C = 0)'
+      : `class indices must be in [0, ${layout.C - 1}] (C = ${layout.C})`;
   return new Error(
     `Target ${t} is out of bounds. Found at ${where}; ${range} or equal ignoreIndex (${ignoreIndex})`,
   );

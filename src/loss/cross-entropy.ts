@@ -253,9 +253,23 @@ function indexTargets(
             for (let c = 0; c < C; c++) {
               const off = (n * C + c) * S + s0;
               if (x instanceof Float32Array) {
-                gradSlice32(x.subarray(off, off + len), (grad as Float32Array).subarray(off, off + len), c, tb, ab, lb);
+                gradSlice32(
+                  x.subarray(off, off + len),
+                  (grad as Float32Array).subarray(off, off + len),
+                  c,
+                  tb,
+                  ab,
+                  lb,
+                );
               } else {
-                gradSlice64((x as Float64Array).subarray(off, off + len), (grad as Float64Array).subarray(off, off + len), c, tb, ab, lb);
+                gradSlice64(
+                  (x as Float64Array).subarray(off, off + len),
+                  (grad as Float64Array).subarray(off, off + len),
+                  c,
+                  tb,
+                  ab,
+                  lb,
+                );
               }
             }
           }
@@ -301,14 +315,28 @@ const GRAD_BLOCK = 2048;
  * dx = a_i·[c = t_i] - softmax_c · a_i, softmax_c = exp(x - lse_i).
  * Twice, for float32 and float64 data, so that V8 inlines one exponential in each.
  */
-function gradSlice32(x: Float32Array, grad: Float32Array, c: number, t: Storage, a: Float64Array, lse: Float64Array): void {
+function gradSlice32(
+  x: Float32Array,
+  grad: Float32Array,
+  c: number,
+  t: Storage,
+  a: Float64Array,
+  lse: Float64Array,
+): void {
   for (let s = 0; s < x.length; s++) {
     const as = a[s];
     grad[s] = (t[s] === c ? as : 0) - expFast32(x[s] - lse[s]) * as;
   }
 }
 
-function gradSlice64(x: Float64Array, grad: Float64Array, c: number, t: Storage, a: Float64Array, lse: Float64Array): void {
+function gradSlice64(
+  x: Float64Array,
+  grad: Float64Array,
+  c: number,
+  t: Storage,
+  a: Float64Array,
+  lse: Float64Array,
+): void {
   for (let s = 0; s < x.length; s++) {
     const as = a[s];
     grad[s] = (t[s] === c ? as : 0) - expFast(x[s] - lse[s]) * as;

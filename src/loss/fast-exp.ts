@@ -33,7 +33,7 @@ const TABLE_BITS = 10;
 const TABLE_SIZE = 1 << TABLE_BITS; // 1024
 const INV_L = TABLE_SIZE / Math.LN2;
 // fdlibm's split of ln 2 (ln2_hi has 31 significant bits), divided exactly by 1024.
-const L_HI = 6.93147180369123816490e-1 / TABLE_SIZE;
+const L_HI = 6.9314718036912381649e-1 / TABLE_SIZE;
 const L_LO = 1.90821492927058770002e-10 / TABLE_SIZE;
 const L = Math.LN2 / TABLE_SIZE;
 

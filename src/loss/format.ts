@@ -148,15 +148,19 @@ class Formatter {
       // Integral floats print as `1.`: one more char than '{:.0f}'.
       if (max / min > 1000.0 || max > 1.0e8) {
         this.sciMode = true;
-        for (const v of nonzeroFinite) this.maxWidth = Math.max(this.maxWidth, pyFormatExp(v, PRECISION).length);
+        for (const v of nonzeroFinite)
+          this.maxWidth = Math.max(this.maxWidth, pyFormatExp(v, PRECISION).length);
       } else {
-        for (const v of nonzeroFinite) this.maxWidth = Math.max(this.maxWidth, pyFormatFixed(v, 0).length + 1);
+        for (const v of nonzeroFinite)
+          this.maxWidth = Math.max(this.maxWidth, pyFormatFixed(v, 0).length + 1);
       }
     } else if (max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4) {
       this.sciMode = true;
-      for (const v of nonzeroFinite) this.maxWidth = Math.max(this.maxWidth, pyFormatExp(v, PRECISION).length);
+      for (const v of nonzeroFinite)
+        this.maxWidth = Math.max(this.maxWidth, pyFormatExp(v, PRECISION).length);
     } else {
-      for (const v of nonzeroFinite) this.maxWidth = Math.max(this.maxWidth, pyFormatFixed(v, PRECISION).length);
+      for (const v of nonzeroFinite)
+        this.maxWidth = Math.max(this.maxWidth, pyFormatFixed(v, PRECISION).length);
     }
   }
 
@@ -215,7 +219,8 @@ function summarizedValues(
   }
   const { head, tail } = shownRows(shape[0], summarize);
   const stride = numel(shape.slice(1));
-  for (const i of [...head, ...tail]) summarizedValues(data, offset + i * stride, shape.slice(1), summarize, out);
+  for (const i of [...head, ...tail])
+    summarizedValues(data, offset + i * stride, shape.slice(1), summarize, out);
 }
 
 function vectorStr(
@@ -253,7 +258,10 @@ function blockStr(
   const { head, tail } = shownRows(shape[0], summarize);
   const slices = head.map((i) => blockStr(data, offset + i * stride, inner, indent + 1, summarize, fmt));
   if (tail.length > 0) {
-    slices.push('...', ...tail.map((i) => blockStr(data, offset + i * stride, inner, indent + 1, summarize, fmt)));
+    slices.push(
+      '...',
+      ...tail.map((i) => blockStr(data, offset + i * stride, inner, indent + 1, summarize, fmt)),
+    );
   }
   // Sub-blocks are separated by dim-1 newlines: a blank line between matrices of a 3-d tensor.
   return `[${slices.join(`,${'\n'.repeat(dim - 1)}${' '.repeat(indent + 1)}`)}]`;

@@ -56,7 +56,8 @@ export function logSoftmax(input: Tensor, dim: number): Tensor {
       for (let c = 0; c < size; c++) {
         const off = (o * size + c) * inner;
         const lo = o * inner;
-        for (let s = 0; s < inner; s++) out[off + s] = round(round(x[off + s] - max[lo + s]) - logSum[lo + s]);
+        for (let s = 0; s < inner; s++)
+          out[off + s] = round(round(x[off + s] - max[lo + s]) - logSum[lo + s]);
       }
     }
   } else {

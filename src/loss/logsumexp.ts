@@ -87,7 +87,8 @@ export function logSumExpAlong(
       for (let s = 0; s < len; s++) {
         const r = ref[s];
         const a = acc[s];
-        lse[pos + s] = a < Infinity && r - r === 0 ? r + Math.log(a) : logSumExpByMax(x, first + s, size, inner);
+        lse[pos + s] =
+          a < Infinity && r - r === 0 ? r + Math.log(a) : logSumExpByMax(x, first + s, size, inner);
       }
       if (visit !== undefined) visit(first, pos, len, 1, inner, lse);
     }

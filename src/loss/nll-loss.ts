@@ -83,7 +83,14 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   checkTargetRange(target.data, layout, ignoreIndex);
   const round = roundFor(input.dtype);
   const logpT = gatherTargetEntries(input.data, target.data, layout, ignoreIndex);
-  const picked = weighTargets(logpT, target.data, weight, ignoreIndex, round, input.data.length <= MIRROR_LIMIT);
+  const picked = weighTargets(
+    logpT,
+    target.data,
+    weight,
+    ignoreIndex,
+    round,
+    input.data.length <= MIRROR_LIMIT,
+  );
   const out = reduceNll(picked, reduction, layout.targetShape, input.dtype);
   if (!input.requiresGrad) return new Tensor(out.data, out.shape, input.dtype);
 
@@ -135,7 +142,12 @@ export interface PickedTargets {
  * Per position, the input entry of its target class: x[n, t, s] (0 where ignored).
  * Targets must have passed checkTargetRange.
  */
-function gatherTargetEntries(x: Storage, target: Storage, layout: ClassLayout, ignoreIndex: number): Float64Array {
+function gatherTargetEntries(
+  x: Storage,
+  target: Storage,
+  layout: ClassLayout,
+  ignoreIndex: number,
+): Float64Array {
   const { N, C, S } = layout;
   const out = new Float64Array(N * S);
   for (let n = 0; n < N; n++) {

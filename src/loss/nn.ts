@@ -108,11 +108,17 @@ const CrossEntropyLoss = function (options?: CrossEntropyOptions): CrossEntropyL
   if (typeof ls !== 'number' || !(ls >= 0 && ls <= 1)) {
     throw new Error(`labelSmoothing must be between 0.0 and 1.0. Got: ${String(ls)} (nn.CrossEntropyLoss)`);
   }
-  return lossModule('CrossEntropyLoss', crossEntropy, ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'], options, {
-    weight: options?.weight ?? null,
-    ignoreIndex: options?.ignoreIndex ?? -100,
-    labelSmoothing: ls,
-  }) as CrossEntropyLossModule;
+  return lossModule(
+    'CrossEntropyLoss',
+    crossEntropy,
+    ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'],
+    options,
+    {
+      weight: options?.weight ?? null,
+      ignoreIndex: options?.ignoreIndex ?? -100,
+      labelSmoothing: ls,
+    },
+  ) as CrossEntropyLossModule;
 } as ModuleFactory<CrossEntropyOptions, CrossEntropyLossModule>;
 
 /**
@@ -141,10 +147,16 @@ const BCELoss = function (options?: BinaryCrossEntropyOptions): BCELossModule {
  * module. See: https://pytorch.org/docs/1.13/generated/torch.nn.BCEWithLogitsLoss.html
  */
 const BCEWithLogitsLoss = function (options?: BinaryCrossEntropyWithLogitsOptions): BCEWithLogitsLossModule {
-  return lossModule('BCEWithLogitsLoss', binaryCrossEntropyWithLogits, ['weight', 'posWeight', 'reduction'], options, {
-    weight: options?.weight ?? null,
-    posWeight: options?.posWeight ?? null,
-  }) as BCEWithLogitsLossModule;
+  return lossModule(
+    'BCEWithLogitsLoss',
+    binaryCrossEntropyWithLogits,
+    ['weight', 'posWeight', 'reduction'],
+    options,
+    {
+      weight: options?.weight ?? null,
+      posWeight: options?.posWeight ?? null,
+    },
+  ) as BCEWithLogitsLossModule;
 } as ModuleFactory<BinaryCrossEntropyWithLogitsOptions, BCEWithLogitsLossModule>;
 
 function dimModule(name: string, fn: (input: Tensor, dim: number) => Tensor, options: unknown): DimModule {
@@ -190,4 +202,3 @@ const LogSoftmax = function (options?: { dim: number } | number): DimModule {
 
 /** PyTorch's `torch.nn`, for the losses and softmaxes of this module. */
 export const nn = { CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, Softmax, LogSoftmax };
-

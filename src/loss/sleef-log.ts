@@ -83,7 +83,7 @@ export function sleefLogf(x: number): number {
   const subnormal = d < FLT_MIN;
   if (subnormal) d = f(d * 18446744073709551616);
   let e = ((floatToBits(f(d * INV_075)) >> 23) & 0xff) - 0x7f;
-  const m = bitsToFloat(floatToBits(d) + ((-e) << 23));
+  const m = bitsToFloat(floatToBits(d) + (-e << 23));
   if (subnormal) e -= 64;
   let s = mul(LN2, e);
   const a = div(add2(-1, m), add2(1, m));

@@ -88,7 +88,8 @@ export function softmax(input: Tensor, dim: number): Tensor {
         for (let c = 0; c < size; c++) {
           const off = (o * size + c) * inner;
           const lo = o * inner;
-          for (let s = 0; s < inner; s++) grad[off + s] = round(round(g[off + s] - dots[lo + s]) * out[off + s]);
+          for (let s = 0; s < inner; s++)
+            grad[off + s] = round(round(g[off + s] - dots[lo + s]) * out[off + s]);
         }
       }
       return [new Tensor(grad, input.shape, input.dtype)];

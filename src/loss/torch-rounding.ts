@@ -66,7 +66,13 @@ export interface SoftmaxStats {
  * dim (layout (outer, size, inner), see ./along-dim.ts): m = max, e_c = round(exp(round(x_c - m))) with SLEEF's exp for float32,
  * S = round(… round(round(e_0 + e_1) + e_2) …), L = round(log S) (SLEEF's exp and log for float32).
  */
-export function softmaxStats(x: Storage, outer: number, size: number, inner: number, round: Round): SoftmaxStats {
+export function softmaxStats(
+  x: Storage,
+  outer: number,
+  size: number,
+  inner: number,
+  round: Round,
+): SoftmaxStats {
   const P = outer * inner;
   const max = new Float64Array(P).fill(-Infinity);
   const sum = new Float64Array(P);

@@ -21,7 +21,11 @@ export function readerSite(): AstroIntegration {
       },
       'astro:build:done': async ({ pages, dir, logger }) => {
         const out = fileURLToPath(dir);
-        const urls = pageUrls(pages.map((p) => p.pathname), origin, base);
+        const urls = pageUrls(
+          pages.map((p) => p.pathname),
+          origin,
+          base,
+        );
         writeFileSync(new URL('sitemap.xml', dir), sitemapXml(urls));
         const sitemapUrl = new URL(`${base.replace(/\/?$/, '/')}sitemap.xml`, origin).href;
         writeFileSync(new URL('robots.txt', dir), robotsTxt(sitemapUrl));

@@ -12,12 +12,16 @@ export const SHORT_CODE_MAX = 24;
 
 export default function rehypeShortCode() {
   return (tree: HastNode) => {
-    visit(tree as never, 'element', (node: HastNode, _index: number | undefined, parent: HastNode | undefined) => {
-      if (node.tagName !== 'code' || parent?.tagName === 'pre') return;
-      if (textOf(node).length > SHORT_CODE_MAX) return;
-      const props = (node.properties ??= {});
-      const classes = Array.isArray(props.className) ? (props.className as string[]) : [];
-      props.className = [...classes, 'code-short'];
-    });
+    visit(
+      tree as never,
+      'element',
+      (node: HastNode, _index: number | undefined, parent: HastNode | undefined) => {
+        if (node.tagName !== 'code' || parent?.tagName === 'pre') return;
+        if (textOf(node).length > SHORT_CODE_MAX) return;
+        const props = (node.properties ??= {});
+        const classes = Array.isArray(props.className) ? (props.className as string[]) : [];
+        props.className = [...classes, 'code-short'];
+      },
+    );
   };
 }

@@ -22,13 +22,27 @@ function cellsOf(node: HastNode | undefined): string[] {
 
 export default function rehypeTableScroll() {
   return (tree: HastNode) => {
-    visit(tree as never, 'element', (node: HastNode, index: number | undefined, parent: HastNode | undefined) => {
-      if (node.tagName !== 'table' || !parent?.children || index === undefined) return;
-      if (parent.tagName === 'div' && String(parent.properties?.className ?? '').includes('table-scroll')) return;
-      const caption = node.children?.find((c) => c.tagName === 'caption');
-      const headers = cellsOf(node.children?.find((c) => c.tagName === 'thead'));
-      const label = caption ? textOf(caption).trim() : headers.length ? `Table: ${headers.join(', ')}` : 'Table';
-      parent.children[index] = { type: 'element', tagName: 'div', properties: tableScrollProperties(label), children: [node] };
-    });
+    visit(
+      tree as never,
+      'element',
+      (node: HastNode, index: number | undefined, parent: HastNode | undefined) => {
+        if (node.tagName !== 'table' || !parent?.children || index === undefined) return;
+        if (parent.tagName === 'div' && String(parent.properties?.className ?? '').includes('table-scroll'))
+          return;
+        const caption = node.children?.find((c) => c.tagName === 'caption');
+        const headers = cellsOf(node.children?.find((c) => c.tagName === 'thead'));
+        const label = caption
+          ? textOf(caption).trim()
+          : headers.length
+            ? `Table: ${headers.join(', ')}`
+            : 'Table';
+        parent.children[index] = {
+          type: 'element',
+          tagName: 'div',
+          properties: tableScrollProperties(label),
+          children: [node],
+        };
+      },
+    );
   };
 }

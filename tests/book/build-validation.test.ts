@@ -27,14 +27,20 @@ beforeAll(() => {
       `export default defineConfig({ integrations: [bookValidation()] });\n`,
   );
   writeFileSync(join(dir, 'src/pages/index.astro'), '<p>hello</p>\n');
-  writeFileSync(join(dir, 'content/first.mdx'), '---\ntitle: First\ndescription: Fine.\norder: 1\n---\n\nText.\n');
+  writeFileSync(
+    join(dir, 'content/first.mdx'),
+    '---\ntitle: First\ndescription: Fine.\norder: 1\n---\n\nText.\n',
+  );
   // third.mdx is well formed but its cell's output fence is wrong: a problem found by
   // running it, reported in the same build as the frontmatter problems of the others.
   writeFileSync(
     join(dir, 'content/third.mdx'),
     '---\ntitle: Third\ndescription: Fine.\norder: 3\n---\n\nText.\n\n```ts run\nconsole.log(1 + 1);\n```\n\n```output\n3\n```\n',
   );
-  writeFileSync(join(dir, 'content/second.mdx'), '---\ndescription: No title, and the same order.\norder: 1\n---\n\nText.\n');
+  writeFileSync(
+    join(dir, 'content/second.mdx'),
+    '---\ndescription: No title, and the same order.\norder: 1\n---\n\nText.\n',
+  );
 });
 
 afterAll(() => {
@@ -54,8 +60,12 @@ it('fails the build with file:line messages for both kinds of problem and no sta
   // A problem in a lesson, not a crash of the tool: no "unhandled error" wrapper.
   expect(out).not.toMatch(/unhandled error/i);
   expect(out).toContain('content/second.mdx:1: `title` is missing: add a line such as `title: ');
-  expect(out).toContain('content/second.mdx:3: order 1 is also used by content/first.mdx:4: each chapter needs its own order; the first one after the last chapter is 4');
-  expect(out).toContain('content/third.mdx:9: this cell prints something other than its output fence (line 13): output line 1: the fence has "3", the cell prints "2"');
+  expect(out).toContain(
+    'content/second.mdx:3: order 1 is also used by content/first.mdx:4: each chapter needs its own order; the first one after the last chapter is 4',
+  );
+  expect(out).toContain(
+    'content/third.mdx:9: this cell prints something other than its output fence (line 13): output line 1: the fence has "3", the cell prints "2"',
+  );
   expect(out).toContain('4 problems in the lessons; fix them and run the command again');
   expect(out).not.toMatch(/\n\s+at /);
 }, 120_000);

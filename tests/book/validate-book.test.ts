@@ -28,7 +28,9 @@ describe('validateBook', () => {
   it('names the file and the frontmatter for a missing title', () => {
     const lines = linesOf('missing-title');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^untitled\.mdx:1: `title` is missing: add a line such as `title: .+` to the frontmatter$/);
+    expect(lines[0]).toMatch(
+      /^untitled\.mdx:1: `title` is missing: add a line such as `title: .+` to the frontmatter$/,
+    );
   });
 
   it('reports a duplicate order on both chapters, at the order line, with the next free order', () => {
@@ -42,8 +44,12 @@ describe('validateBook', () => {
   it('reports an unknown prerequisite at its list item, suggesting the nearest id', () => {
     const lines = linesOf('unknown-prerequisite');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^second\.mdx:7: unknown prerequisite "binary-crossentropy": did you mean "binary-cross-entropy"\?/);
-    expect(lines[1]).toMatch(/^second\.mdx:8: unknown prerequisite "softmax": a prerequisite is the id of another chapter, its file name in content\/ without \.mdx \(known: binary-cross-entropy, second\)$/);
+    expect(lines[0]).toMatch(
+      /^second\.mdx:7: unknown prerequisite "binary-crossentropy": did you mean "binary-cross-entropy"\?/,
+    );
+    expect(lines[1]).toMatch(
+      /^second\.mdx:8: unknown prerequisite "softmax": a prerequisite is the id of another chapter, its file name in content\/ without \.mdx \(known: binary-cross-entropy, second\)$/,
+    );
   });
 
   it('reports a prerequisite that comes later in the book, and a chapter that requires itself', () => {
@@ -57,7 +63,9 @@ describe('validateBook', () => {
   it('points at the YAML line that does not parse and says what to check', () => {
     const lines = linesOf('bad-yaml');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^softmax\.mdx:2: the frontmatter is not valid YAML \(.+\): .*a value containing ": " must be quoted$/);
+    expect(lines[0]).toMatch(
+      /^softmax\.mdx:2: the frontmatter is not valid YAML \(.+\): .*a value containing ": " must be quoted$/,
+    );
   });
 
   it('suggests the right key for a misspelt one and explains a bad order', () => {
@@ -72,13 +80,17 @@ describe('validateBook', () => {
   it('asks for frontmatter when a file has none', () => {
     const lines = linesOf('no-frontmatter');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^plain\.mdx:1: the file has no frontmatter: start it with a `---` line.*npm run new-lesson/);
+    expect(lines[0]).toMatch(
+      /^plain\.mdx:1: the file has no frontmatter: start it with a `---` line.*npm run new-lesson/,
+    );
   });
 
   it('points at MDX that does not parse, unknown cell flags and incomplete exercises', () => {
     const lines = linesOf('bad-body');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^braces\.mdx:7: MDX cannot read this \(.+\): in text, write \\\{ for a literal brace/);
+    expect(lines[0]).toMatch(
+      /^braces\.mdx:7: MDX cannot read this \(.+\): in text, write \\\{ for a literal brace/,
+    );
     expect(lines.slice(1)).toEqual([
       'exercises.mdx:7: unknown cell flag "trows" (known: throws, timeout=<ms>): fix the fence\'s first line, e.g. ```ts run or ```ts run throws',
       'exercises.mdx:11: this exercise has no ```ts solution fence after it: add one (readers can reveal it, and the doc-tests run it against the checks)',

@@ -18,7 +18,8 @@ const DOCS = ['README.md', 'src/guide/writing-lessons.mdx'];
 function examples(file: string): { line: number; markdown: string }[] {
   const found: { line: number; markdown: string }[] = [];
   visit(fromMarkdown(readFileSync(join(ROOT, file), 'utf8')), 'code', (node) => {
-    if (node.lang === 'md' && /```ts run/.test(node.value)) found.push({ line: node.position!.start.line, markdown: node.value });
+    if (node.lang === 'md' && /```ts run/.test(node.value))
+      found.push({ line: node.position!.start.line, markdown: node.value });
   });
   return found;
 }
@@ -30,9 +31,13 @@ for (const file of DOCS) {
     for (const block of blocks) {
       test(`example at line ${block.line} prints its output fence`, async () => {
         const cells = readChapterCells(block.markdown);
-        const outcomes = await runCellsNode(cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })));
+        const outcomes = await runCellsNode(
+          cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })),
+        );
         cells.forEach((cell, i) => {
-          expect(outcomes[i].threw, `${file}:${block.line} cell ${i + 1}:\n${outcomes[i].text}`).toBe(cell.flags.throws);
+          expect(outcomes[i].threw, `${file}:${block.line} cell ${i + 1}:\n${outcomes[i].text}`).toBe(
+            cell.flags.throws,
+          );
           if (cell.output) expect(normalizeOutput(outcomes[i].text)).toBe(normalizeOutput(cell.output.text));
         });
       });

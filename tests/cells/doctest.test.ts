@@ -12,7 +12,9 @@ import { runCellsNode } from '../../src/cells/run-node.ts';
 import type { CellOutcome } from '../../src/cells/notebook.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
-const files = readdirSync(CONTENT).filter((f) => f.endsWith('.mdx')).sort();
+const files = readdirSync(CONTENT)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
 
 test('content/ has chapters', () => {
   expect(files.length).toBeGreaterThan(0);
@@ -26,7 +28,9 @@ for (const file of files) {
   describe(shown, () => {
     let outcomes: CellOutcome[] = [];
     beforeAll(async () => {
-      outcomes = await runCellsNode(cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })));
+      outcomes = await runCellsNode(
+        cells.map((c) => ({ code: c.code, throws: c.flags.throws, timeout: c.flags.timeout })),
+      );
     }, 120_000);
 
     for (const cell of cells) {
@@ -35,13 +39,19 @@ for (const file of files) {
         const where = `${shown}:${cell.line} (cell ${cell.index + 1})`;
         expect(outcome.stopped, `${where} hit its time limit:\n${outcome.text}`).toBe(false);
         if (cell.flags.throws) {
-          expect(outcome.threw, `${where} is flagged \`throws\` but did not throw; it printed:\n${outcome.text}`).toBe(true);
+          expect(
+            outcome.threw,
+            `${where} is flagged \`throws\` but did not throw; it printed:\n${outcome.text}`,
+          ).toBe(true);
         } else {
           expect(outcome.threw, `${where} threw:\n${outcome.text}`).toBe(false);
         }
         const expected = normalizeOutput(cell.output?.text ?? '');
         const fence = cell.output ? `its output fence (line ${cell.output.line})` : 'no output fence';
-        expect(normalizeOutput(outcome.text), `${where}: output differs from ${fence} (npm run record rewrites fences)`).toBe(expected);
+        expect(
+          normalizeOutput(outcome.text),
+          `${where}: output differs from ${fence} (npm run record rewrites fences)`,
+        ).toBe(expected);
       });
     }
   });

@@ -14,7 +14,9 @@ describe('formatLogArgs', () => {
   });
 
   test('numbers via String(n)', () => {
-    expect(formatLogArgs([1, 0.1 + 0.2, -0, NaN, -Infinity, 1e21])).toBe('1 0.30000000000000004 0 NaN -Infinity 1e+21');
+    expect(formatLogArgs([1, 0.1 + 0.2, -0, NaN, -Infinity, 1e21])).toBe(
+      '1 0.30000000000000004 0 NaN -Infinity 1e+21',
+    );
   });
 
   test('tensors (objects with their own toString) via toString, even when multi-line', () => {

@@ -5,7 +5,14 @@
 import { describe, expect, test } from 'vitest';
 import { transform } from 'sucrase';
 import { parse } from 'sucrase/dist/parser/index.js';
-import { cellOutcome, errorLine, OUTPUT_CAP, prepareProgram, runProgram, truncatedLine } from '../../src/cells/notebook.ts';
+import {
+  cellOutcome,
+  errorLine,
+  OUTPUT_CAP,
+  prepareProgram,
+  runProgram,
+  truncatedLine,
+} from '../../src/cells/notebook.ts';
 import type { CellRun, Transpiler } from '../../src/cells/notebook.ts';
 import { evalInvoke } from '../../src/cells/worker-core.ts';
 
@@ -31,7 +38,11 @@ async function run(sources: string[]): Promise<CellRun[]> {
 }
 
 /** What the reader sees under cell i. */
-async function shown(sources: string[], i = sources.length - 1, throwsFlags: boolean[] = []): Promise<string> {
+async function shown(
+  sources: string[],
+  i = sources.length - 1,
+  throwsFlags: boolean[] = [],
+): Promise<string> {
   return cellOutcome(await run(sources), i, throwsFlags).text;
 }
 
@@ -46,12 +57,18 @@ describe('scope', () => {
   });
 
   test('a later cell may declare a name again, and later cells see the new value', async () => {
-    expect(await shown(['const x = 1;', 'const x = 10;\nlet y = x + 1;', 'console.log(x, y);'])).toBe('10 11');
+    expect(await shown(['const x = 1;', 'const x = 10;\nlet y = x + 1;', 'console.log(x, y);'])).toBe(
+      '10 11',
+    );
   });
 
   test('functions are hoisted within their cell', async () => {
-    expect(await shown(['console.log(f());\nfunction f() { return "hoisted"; }', 'console.log(f());'], 0)).toBe('hoisted');
-    expect(await shown(['console.log(f());\nfunction f() { return "hoisted"; }', 'console.log(f());'], 1)).toBe('hoisted');
+    expect(
+      await shown(['console.log(f());\nfunction f() { return "hoisted"; }', 'console.log(f());'], 0),
+    ).toBe('hoisted');
+    expect(
+      await shown(['console.log(f());\nfunction f() { return "hoisted"; }', 'console.log(f());'], 1),
+    ).toBe('hoisted');
   });
 
   test('destructuring, enums and block-scoped loops keep working', async () => {
@@ -68,23 +85,35 @@ describe('scope', () => {
   });
 
   test('an import can name several exports, in any cell', async () => {
-    const text = await shown(["import { tensor } from '@loss';", "import { double } from '@loss';\nconsole.log(double(3), tensor(1));"]);
+    const text = await shown([
+      "import { tensor } from '@loss';",
+      "import { double } from '@loss';\nconsole.log(double(3), tensor(1));",
+    ]);
     expect(text).toBe('6 tensor(1.0000)');
   });
 });
 
 describe('errors', () => {
   test('a runtime error names its line within the cell', async () => {
-    const runs = await run(['const a = 1;\nconst b = 2;', 'console.log("before");\n\nconst o: any = null;\no.x;']);
+    const runs = await run([
+      'const a = 1;\nconst b = 2;',
+      'console.log("before");\n\nconst o: any = null;\no.x;',
+    ]);
     expect(runs[1].lines).toEqual(['before']);
-    expect(runs[1].error).toEqual({ message: "TypeError: Cannot read properties of null (reading 'x')", line: 4 });
+    expect(runs[1].error).toEqual({
+      message: "TypeError: Cannot read properties of null (reading 'x')",
+      line: 4,
+    });
     expect(cellOutcome(runs, 1, [false, true]).text).toBe(
       "before\nError (line 4): TypeError: Cannot read properties of null (reading 'x')",
     );
   });
 
   test('an Error thrown by module code is reported at the calling line, without a name prefix', async () => {
-    const runs = await run(['function check(n: number) {\n  if (n < 0) throw new Error(`bad n: ${n}`);\n}', 'check(1);\ncheck(-1);']);
+    const runs = await run([
+      'function check(n: number) {\n  if (n < 0) throw new Error(`bad n: ${n}`);\n}',
+      'check(1);\ncheck(-1);',
+    ]);
     expect(runs[1].error).toEqual({ message: 'bad n: -1', line: 2 });
   });
 
@@ -92,13 +121,18 @@ describe('errors', () => {
     const runs = await run(['console.log(1);\nthrow new Error("boom");\nconsole.log(2);', 'console.log(3);']);
     expect(runs[0].lines).toEqual(['1']);
     expect(runs[1].lines).toEqual(['3']);
-    expect(cellOutcome(runs, 1, [false, false]).text).toBe('3\nNote: cell 1 above failed: Error (line 2): boom');
+    expect(cellOutcome(runs, 1, [false, false]).text).toBe(
+      '3\nNote: cell 1 above failed: Error (line 2): boom',
+    );
     // A cell flagged `throws` is expected to fail, so no note.
     expect(cellOutcome(runs, 1, [true, false]).text).toBe('3');
   });
 
   test('a declaration before the error survives; one after it does not exist', async () => {
-    const text = await shown(['const kept = 1;\nthrow new Error("stop");\nconst lost = 2;', 'console.log(kept, typeof lost);']);
+    const text = await shown([
+      'const kept = 1;\nthrow new Error("stop");\nconst lost = 2;',
+      'console.log(kept, typeof lost);',
+    ]);
     expect(text.split('\n')[0]).toBe('1 undefined');
   });
 
@@ -135,8 +169,10 @@ describe('running', () => {
   });
 
   test('console.log formats its arguments; other console methods print too', async () => {
-    const text = await shown(["console.log('a', 1, [1, 2], { k: true });\nconsole.error('e');\nconsole.warn(null);"]);
-    expect(text).toBe("a 1 [1, 2] {k: true}\ne\nnull");
+    const text = await shown([
+      "console.log('a', 1, [1, 2], { k: true });\nconsole.error('e');\nconsole.warn(null);",
+    ]);
+    expect(text).toBe('a 1 [1, 2] {k: true}\ne\nnull');
   });
 
   test('output beyond the cap is counted, not kept', async () => {
@@ -152,7 +188,9 @@ describe('running', () => {
     expect(cellOutcome(runs, 1, [false, false], { cell: 0, timeoutMs: 5000 }).text).toBe(
       'Stopped after 5 s (time limit) in cell 1 above',
     );
-    expect(cellOutcome(runs, 0, [false, false], { cell: 0, timeoutMs: 1500 }).text).toBe('1\nStopped after 1.5 s (time limit)');
+    expect(cellOutcome(runs, 0, [false, false], { cell: 0, timeoutMs: 1500 }).text).toBe(
+      '1\nStopped after 1.5 s (time limit)',
+    );
   });
 
   test('the program keeps every cell on its own lines (line numbers are preserved)', () => {

@@ -11,7 +11,10 @@ describe('outputParts', () => {
     ].join('\n');
     expect(outputParts(out)).toEqual([
       { text: 'logits: tensor([[[ 1.0000,  2.0000],\n         [ 3.0000,  4.0000]]])\n', tensor: true },
-      { text: 'Error (line 4): 0D or 1D target tensor expected, multi-target not supported; got target of shape (B,1,H,W) [2, 1, 2, 2]', tensor: false },
+      {
+        text: 'Error (line 4): 0D or 1D target tensor expected, multi-target not supported; got target of shape (B,1,H,W) [2, 1, 2, 2]',
+        tensor: false,
+      },
     ]);
   });
 

@@ -1,6 +1,14 @@
 /** Saved edits (tied to a hash of the lesson's code) and share-link fragments. */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { editKey, exerciseSlot, forgetEdit, hashCode, hasSavedEdits, loadEdit, saveEdit } from '../../src/cells/persist.ts';
+import {
+  editKey,
+  exerciseSlot,
+  forgetEdit,
+  hashCode,
+  hasSavedEdits,
+  loadEdit,
+  saveEdit,
+} from '../../src/cells/persist.ts';
 import { readShareFragment, shareFragment, shareUrl } from '../../src/cells/share.ts';
 
 /** A Map-backed Storage, so the tests do not depend on the runtime's own localStorage. */
@@ -89,7 +97,9 @@ test('a share fragment round-trips code (unicode, newlines, symbols) for a 1-bas
   const fragment = shareFragment(2, code);
   expect(fragment).toMatch(/^#cell-3=[A-Za-z0-9+\-$]+$/);
   expect(readShareFragment(fragment)).toEqual({ index: 2, code });
-  expect(shareUrl('https://example.org/book/ch1/#old', 0, 'x')).toBe(`https://example.org/book/ch1/${shareFragment(0, 'x')}`);
+  expect(shareUrl('https://example.org/book/ch1/#old', 0, 'x')).toBe(
+    `https://example.org/book/ch1/${shareFragment(0, 'x')}`,
+  );
 });
 
 test('fragments that are not share links give null', () => {

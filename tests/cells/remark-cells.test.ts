@@ -49,7 +49,9 @@ async function transformed(): Promise<Root> {
 }
 
 const attrs = (el: MdxJsxFlowElement) =>
-  Object.fromEntries(el.attributes.map((a) => [(a as { name: string }).name, (a as { value: unknown }).value]));
+  Object.fromEntries(
+    el.attributes.map((a) => [(a as { name: string }).name, (a as { value: unknown }).value]),
+  );
 
 describe('remarkCells', () => {
   test('each ts run fence and its output fence become one <Cell> with the computed output', async () => {
@@ -72,7 +74,9 @@ describe('remarkCells', () => {
       throws: null,
     });
     // The code stays a code node (so Shiki highlights it), without the run flags.
-    expect(cells[0].children).toMatchObject([{ type: 'code', lang: 'ts', meta: null, value: 'const a = 2;\nconsole.log(a * 21);' }]);
+    expect(cells[0].children).toMatchObject([
+      { type: 'code', lang: 'ts', meta: null, value: 'const a = 2;\nconsole.log(a * 21);' },
+    ]);
     // The output fence is gone; the plain ts fence is untouched.
     const codes = tree.children.filter((n) => n.type === 'code');
     expect(codes).toMatchObject([{ lang: 'ts', meta: null, value: 'const notACell = 1;' }]);
@@ -80,18 +84,24 @@ describe('remarkCells', () => {
 
   test('an unknown flag fails the build, naming the line', async () => {
     const processor = createProcessor({ remarkPlugins: [remarkCells] });
-    await expect(processor.process('```ts run trows\nx\n```\n')).rejects.toThrow(/line 1: unknown cell flag "trows"/);
+    await expect(processor.process('```ts run trows\nx\n```\n')).rejects.toThrow(
+      /line 1: unknown cell flag "trows"/,
+    );
   });
 });
 
 describe('readChapterCells', () => {
   test('finds the cells with their lines in the file (front matter included) and their output fences', () => {
     const cells = readChapterCells(chapter);
-    expect(cells.map((c) => [c.index, c.line, c.flags, c.output?.text ?? null, c.output?.line ?? null])).toEqual([
+    expect(
+      cells.map((c) => [c.index, c.line, c.flags, c.output?.text ?? null, c.output?.line ?? null]),
+    ).toEqual([
       [0, 7, { throws: false, timeout: 5000 }, 'stale output', 12],
       [1, 20, { throws: true, timeout: 1000 }, null, null],
     ]);
     expect(chapter.slice(...cells[0].output!.range)).toBe('```output\nstale output\n```');
-    expect(chapter.slice(...cells[1].codeRange)).toBe('```ts run throws timeout=1000\nconsole.log(a);\nthrow new Error("no");\n```');
+    expect(chapter.slice(...cells[1].codeRange)).toBe(
+      '```ts run throws timeout=1000\nconsole.log(a);\nthrow new Error("no");\n```',
+    );
   });
 });

@@ -13,7 +13,11 @@ import { fakeChannel } from '../helpers/fake-channel.ts';
 function poolOf(channel: Channel) {
   const calls: string[] = [];
   const pool: WorkerPool = {
-    take: async () => ({ channel, release: () => calls.push('release'), discard: () => calls.push('discard') }),
+    take: async () => ({
+      channel,
+      release: () => calls.push('release'),
+      discard: () => calls.push('discard'),
+    }),
     warm: () => calls.push('warm'),
   };
   return { pool, calls };
@@ -21,8 +25,13 @@ function poolOf(channel: Channel) {
 
 const ran = (lines: string[]) => ({ ran: true, lines, droppedLines: 0, error: null });
 
-test('a clean run stops its worker (no run inherits another run\'s worker) and starts the next', async () => {
-  const { pool, calls } = poolOf(fakeChannel((id) => [{ type: 'cell', id, cell: 0 }, { type: 'done', id, runs: [ran(['1'])] }]));
+test("a clean run stops its worker (no run inherits another run's worker) and starts the next", async () => {
+  const { pool, calls } = poolOf(
+    fakeChannel((id) => [
+      { type: 'cell', id, cell: 0 },
+      { type: 'done', id, runs: [ran(['1'])] },
+    ]),
+  );
   const result = await runInPool(pool, ['console.log(1)'], [1000]);
   expect(result).toEqual({ runs: [ran(['1'])] });
   expect(calls).toEqual(['release', 'warm']);

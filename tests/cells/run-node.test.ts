@@ -18,7 +18,11 @@ test('an infinite loop is stopped after its time limit; the cells after it still
     { code: 'console.log("looping");\nwhile (true) {}', throws: false, timeout: 300 },
     { code: 'console.log(before + 1);', throws: false, timeout: 5000 },
   ]);
-  expect(outcomes[1]).toEqual({ text: 'looping\nStopped after 0.3 s (time limit)', threw: false, stopped: true });
+  expect(outcomes[1]).toEqual({
+    text: 'looping\nStopped after 0.3 s (time limit)',
+    threw: false,
+    stopped: true,
+  });
   expect(outcomes[2]).toEqual({ text: '2', threw: false, stopped: false });
 }, 30_000);
 
@@ -35,7 +39,9 @@ test('an awaited promise that never settles is stopped with a message saying so'
     { code: 'console.log("waiting");\nawait new Promise(() => {});', throws: false, timeout: 300 },
     { code: 'console.log("next");', throws: false, timeout: 5000 },
   ]);
-  expect(outcomes[0].text).toBe('waiting\nStopped after 0.3 s (time limit): still waiting for a promise that never settled');
+  expect(outcomes[0].text).toBe(
+    'waiting\nStopped after 0.3 s (time limit): still waiting for a promise that never settled',
+  );
   expect(outcomes[1].text).toBe('next');
 }, 30_000);
 
@@ -44,16 +50,32 @@ test('a rejected promise nobody awaits is reported in its cell, with its line', 
     { code: 'console.log(1);\nPromise.reject(new Error("nobody waits"));', throws: true, timeout: 5000 },
     { code: 'console.log("next");', throws: false, timeout: 5000 },
   ]);
-  expect(outcomes[0]).toEqual({ text: '1\nError (line 2): Uncaught (in promise) nobody waits', threw: true, stopped: false });
+  expect(outcomes[0]).toEqual({
+    text: '1\nError (line 2): Uncaught (in promise) nobody waits',
+    threw: true,
+    stopped: false,
+  });
   expect(outcomes[1].text).toBe('next');
 }, 30_000);
 
 test('an error thrown in a timer callback is reported in its cell, with its line, not as a crash', async () => {
   const outcomes = await runCellsNode([
-    { code: 'console.log(1);\nsetTimeout(() => {\n  throw new Error("in a timer");\n}, 0);', throws: true, timeout: 5000 },
-    { code: 'await new Promise((r) => setTimeout(r, 20));\nconsole.log("next");', throws: false, timeout: 5000 },
+    {
+      code: 'console.log(1);\nsetTimeout(() => {\n  throw new Error("in a timer");\n}, 0);',
+      throws: true,
+      timeout: 5000,
+    },
+    {
+      code: 'await new Promise((r) => setTimeout(r, 20));\nconsole.log("next");',
+      throws: false,
+      timeout: 5000,
+    },
   ]);
-  expect(outcomes[0]).toEqual({ text: '1\nError (line 3): Uncaught in a timer', threw: true, stopped: false });
+  expect(outcomes[0]).toEqual({
+    text: '1\nError (line 3): Uncaught in a timer',
+    threw: true,
+    stopped: false,
+  });
   expect(outcomes[1]).toEqual({ text: 'next', threw: false, stopped: false });
 }, 30_000);
 

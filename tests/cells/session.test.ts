@@ -31,9 +31,17 @@ test('a cell that does not finish within its own limit is stopped; its printed l
 });
 
 test('a crash or an internal failure ends the run with a failure message', async () => {
-  const crashed = await runSession(fakeChannel(() => ['crash']), ['a'], { timeouts: [1000] });
+  const crashed = await runSession(
+    fakeChannel(() => ['crash']),
+    ['a'],
+    { timeouts: [1000] },
+  );
   expect(crashed.failure).toBe('the cell runner crashed: boom');
-  const failed = await runSession(fakeChannel((id) => [{ type: 'failed', id, message: 'internal' }]), ['a'], { timeouts: [1000] });
+  const failed = await runSession(
+    fakeChannel((id) => [{ type: 'failed', id, message: 'internal' }]),
+    ['a'],
+    { timeouts: [1000] },
+  );
   expect(failed.failure).toBe('internal');
 });
 

@@ -12,11 +12,21 @@ test('no axe violations with a cell open in the editor and its output rerun', as
   await cell.getByRole('button', { name: 'Run cell 1' }).click();
   await expect(cell.locator('.cell-output')).toHaveAttribute('data-ran', 'true');
   const results = await new AxeBuilder({ page }).include('.cell').analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 });
 
 test('no axe violations with cells edited, shared, failed and the Reset dialog open', async ({ page }) => {
-  await page.goto('/binary-cross-entropy/' + shareFragment(1, 'console.log("shared");\nthrow new Error("boom");'));
+  await page.goto(
+    '/binary-cross-entropy/' + shareFragment(1, 'console.log("shared");\nthrow new Error("boom");'),
+  );
   const shared = page.locator('.cell').nth(1);
   await expect(shared.locator('[data-badge]')).toHaveText('shared');
   await shared.getByRole('button', { name: 'Run cell 2' }).click();
@@ -26,9 +36,25 @@ test('no axe violations with cells edited, shared, failed and the Reset dialog o
   await page.keyboard.insertText('// mine\n');
   await expect(first.locator('[data-badge]')).toHaveText('edited');
   let results = await new AxeBuilder({ page }).include('.cell').analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
   await first.getByRole('button', { name: 'Reset cell 1' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 });

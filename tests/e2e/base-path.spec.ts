@@ -35,9 +35,14 @@ test('under /book/, a chapter renders, links work, a cell runs and an exercise c
 
   const exercise = page.locator('.exercise').first();
   await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
-  await expect(exercise.locator('.exercise-summary')).toHaveText('1 of 4 checks pass. Not there yet: read the messages below.');
+  await expect(exercise.locator('.exercise-summary')).toHaveText(
+    '1 of 4 checks pass. Not there yet: read the messages below.',
+  );
 
-  await page.getByRole('link', { name: /Pixel-wise cross-entropy/ }).first().click();
+  await page
+    .getByRole('link', { name: /Pixel-wise cross-entropy/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/book\/pixelwise-cross-entropy\/$/);
   await page.goto('writing-lessons/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Writing lessons');

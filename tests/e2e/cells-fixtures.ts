@@ -10,7 +10,8 @@ export const CHAPTER_1 = '/binary-cross-entropy/';
  */
 export async function setTimeLimit(page: Page, cellIndex: number, ms: number): Promise<void> {
   await page.evaluate(
-    ([i, t]) => document.querySelectorAll<HTMLElement>('.cell[data-cell]')[i].setAttribute('data-timeout', String(t)),
+    ([i, t]) =>
+      document.querySelectorAll<HTMLElement>('.cell[data-cell]')[i].setAttribute('data-timeout', String(t)),
     [cellIndex, ms] as const,
   );
 }

@@ -12,7 +12,9 @@ const EDIT = 'console.log("my own edit", 6 * 7);';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('an edit is saved as typed and restored after a reload, marked "edited"; Reset asks, then restores the lesson', async ({ page }) => {
+test('an edit is saved as typed and restored after a reload, marked "edited"; Reset asks, then restores the lesson', async ({
+  page,
+}) => {
   await page.goto(CHAPTER_1);
   const cell = page.locator('.cell').first();
   const lesson = (await cell.getAttribute('data-source'))!;
@@ -47,12 +49,17 @@ test('an edit is saved as typed and restored after a reload, marked "edited"; Re
   await expect(cell.locator('pre.astro-code')).toBeVisible();
 });
 
-test('an edit made to an older version of the lesson is not restored silently: the reader is asked', async ({ page }) => {
+test('an edit made to an older version of the lesson is not restored silently: the reader is asked', async ({
+  page,
+}) => {
   await page.goto(CHAPTER_1);
   const cell = page.locator('.cell').first();
   const lesson = (await cell.getAttribute('data-source'))!;
   const key = editKey(new URL(page.url()).pathname, 0);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify({ base: hashCode(lesson + ' older'), code: EDIT })]);
+  await page.evaluate(
+    ([k, v]) => localStorage.setItem(k, v),
+    [key, JSON.stringify({ base: hashCode(lesson + ' older'), code: EDIT })],
+  );
   await page.reload();
   const note = cell.locator('.cell-note');
   await expect(note).toContainText('has changed since, so your edit was not restored');
@@ -99,12 +106,15 @@ test('Share copies a link that opens the same code; Copy copies the code', async
   await expect(shared.locator('.cell-output')).not.toHaveAttribute('data-ran');
 });
 
-test('keyboard only: open the editor, type, run with Ctrl+Enter, leave with Escape, run again with Enter', async ({ page }) => {
+test('keyboard only: open the editor, type, run with Ctrl+Enter, leave with Escape, run again with Enter', async ({
+  page,
+}) => {
   await page.goto(CHAPTER_1);
   const cell = page.locator('.cell').first();
   // Tab from the top of the page to the first cell's Edit button.
   const edit = cell.getByRole('button', { name: 'Edit cell 1' });
-  for (let i = 0; i < 60 && !(await edit.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 60 && !(await edit.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(edit).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(cell.locator('.cm-content')).toBeFocused();

@@ -9,7 +9,9 @@ import type { Locator, Page } from '@playwright/test';
 import { readChapterCells } from '../../src/cells/chapter-cells.ts';
 import { CHAPTER_1, replaceCode, runCell, setTimeLimit } from './cells-fixtures.ts';
 
-const lessonOutput = readChapterCells(readFileSync(new URL('../../content/binary-cross-entropy.mdx', import.meta.url), 'utf8'))[0].output!.text;
+const lessonOutput = readChapterCells(
+  readFileSync(new URL('../../content/binary-cross-entropy.mdx', import.meta.url), 'utf8'),
+)[0].output!.text;
 
 /** Open chapter 1 with cell 1 limited to `ms`, collecting page errors. */
 async function open(page: Page, ms = 800): Promise<{ cell: Locator; errors: string[] }> {
@@ -43,24 +45,40 @@ test('an infinite loop is stopped by the cell’s time limit; the page keeps res
 
 test('an awaited promise that never settles is stopped, and the message says so', async ({ page }) => {
   const { cell } = await open(page, 500);
-  await replaceCode(page, cell, 'console.log("waiting");\nawait new Promise(() => {});\nconsole.log("never");');
+  await replaceCode(
+    page,
+    cell,
+    'console.log("waiting");\nawait new Promise(() => {});\nconsole.log("never");',
+  );
   const output = await runCell(cell);
-  await expect(output).toHaveText('waiting\nStopped after 0.5 s (time limit): still waiting for a promise that never settled');
+  await expect(output).toHaveText(
+    'waiting\nStopped after 0.5 s (time limit): still waiting for a promise that never settled',
+  );
   await expectNextRunWorks(page, cell);
 });
 
-test('a loop that allocates without bound is stopped; the page survives and the next Run works', async ({ page }) => {
+test('a loop that allocates without bound is stopped; the page survives and the next Run works', async ({
+  page,
+}) => {
   const { cell, errors } = await open(page, 1500);
-  await replaceCode(page, cell, 'const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1.5));');
+  await replaceCode(
+    page,
+    cell,
+    'const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1.5));',
+  );
   const output = await runCell(cell);
-  await expect(output).toHaveText(/^(Stopped after 1\.5 s \(time limit\)|Stopped: the cell runner crashed.*memory.*)$/s);
+  await expect(output).toHaveText(
+    /^(Stopped after 1\.5 s \(time limit\)|Stopped: the cell runner crashed.*memory.*)$/s,
+  );
   // The page itself is alive and scriptable.
   expect(await page.evaluate(() => 6 * 7)).toBe(42);
   await expectNextRunWorks(page, cell);
   expect(errors).toEqual([]);
 });
 
-test('a million console.log calls are capped in the worker: 1,000 lines and "output truncated"', async ({ page }) => {
+test('a million console.log calls are capped in the worker: 1,000 lines and "output truncated"', async ({
+  page,
+}) => {
   const { cell } = await open(page, 5000);
   await replaceCode(page, cell, 'for (let i = 0; i < 1_000_000; i++) console.log("line", i);');
   const output = await runCell(cell);
@@ -69,7 +87,9 @@ test('a million console.log calls are capped in the worker: 1,000 lines and "out
   expect(lines).toHaveLength(1001);
   expect(lines[0]).toBe('line 0');
   expect(lines[999]).toBe('line 999');
-  expect(lines[1000]).toBe('… output truncated: 999000 more line(s) not shown (a cell shows at most 1000 lines / 100 KB)');
+  expect(lines[1000]).toBe(
+    '… output truncated: 999000 more line(s) not shown (a cell shows at most 1000 lines / 100 KB)',
+  );
   await expectNextRunWorks(page, cell);
 });
 
@@ -87,10 +107,18 @@ test('a thrown error and a rejected promise are reported with their line in the 
   await replaceCode(page, cell, 'console.log("before");\nthrow new RangeError("too far");');
   await expect(await runCell(cell)).toHaveText('before\nError (line 2): RangeError: too far');
 
-  await replaceCode(page, cell, 'const fail = async (): Promise<number> => {\n  throw new Error("no data");\n};\nawait fail();');
+  await replaceCode(
+    page,
+    cell,
+    'const fail = async (): Promise<number> => {\n  throw new Error("no data");\n};\nawait fail();',
+  );
   await expect(await runCell(cell)).toHaveText('Error (line 2): no data');
 
-  await replaceCode(page, cell, 'console.log(1);\nPromise.reject(new Error("nobody waits"));\nconsole.log(2);');
+  await replaceCode(
+    page,
+    cell,
+    'console.log(1);\nPromise.reject(new Error("nobody waits"));\nconsole.log(2);',
+  );
   await expect(await runCell(cell)).toHaveText('1\n2\nError (line 2): Uncaught (in promise) nobody waits');
   await expectNextRunWorks(page, cell);
 });
@@ -137,10 +165,15 @@ test('reader code cannot reach the page’s DOM, cookies or storage', async ({ p
   expect(lines[5]).toMatch(/^write storage blocked: ReferenceError$/);
   expect(lines[6]).toMatch(/^indexedDB blocked: SecurityError$/);
   // The page's own cookie and storage are untouched.
-  expect(await page.evaluate(() => [document.cookie, localStorage.getItem('secret')])).toEqual(['secret=page-cookie', 'page-storage']);
+  expect(await page.evaluate(() => [document.cookie, localStorage.getItem('secret')])).toEqual([
+    'secret=page-cookie',
+    'page-storage',
+  ]);
 });
 
-test('a cell and an exercise share one sandbox; a run cut short when the other hits its time limit says so at once', async ({ page }) => {
+test('a cell and an exercise share one sandbox; a run cut short when the other hits its time limit says so at once', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/multiclass-cross-entropy/');
@@ -158,12 +191,17 @@ test('a cell and an exercise share one sandbox; a run cut short when the other h
   await cell.getByRole('button', { name: 'Run cell 1' }).click();
   await expect(cell).toHaveClass(/is-running/);
   await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
-  await expect(exercise.locator('.exercise-problems')).toContainText('Your code was stopped after 1 s: is there a loop that never ends?');
+  await expect(exercise.locator('.exercise-problems')).toContainText(
+    'Your code was stopped after 1 s: is there a loop that never ends?',
+  );
   expect(await page.locator('iframe.cell-sandbox').count()).toBeLessThanOrEqual(1);
 
   // The cell's run lost its runner with the sandbox: it says so now, not in 20 s.
   const output = cell.locator('.cell-output');
-  await expect(output).toHaveText(/^Interrupted: another run on this page was stopped.*Run this cell again\.$/, { timeout: 5_000 });
+  await expect(output).toHaveText(
+    /^Interrupted: another run on this page was stopped.*Run this cell again\.$/,
+    { timeout: 5_000 },
+  );
   await expect(output).toHaveAttribute('data-status', 'error');
   await expect(cell).not.toHaveClass(/is-running/);
 
@@ -172,13 +210,17 @@ test('a cell and an exercise share one sandbox; a run cut short when the other h
   await expect(await runCell(cell)).toHaveText('42');
   await exercise.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText('function mySoftmax(z: Tensor): Tensor { const e = z.sub(z.max(1, true).values).exp(); return e.div(e.sum(1, true)); }');
+  await page.keyboard.insertText(
+    'function mySoftmax(z: Tensor): Tensor { const e = z.sub(z.max(1, true).values).exp(); return e.div(e.sum(1, true)); }',
+  );
   await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
   await expect(exercise.locator('.exercise-summary')).toHaveText('All 4 checks pass. Well done!');
   expect(errors).toEqual([]);
 });
 
-test('a run never inherits what an earlier run left in its worker: a spinning timer, a changed global', async ({ page }) => {
+test('a run never inherits what an earlier run left in its worker: a spinning timer, a changed global', async ({
+  page,
+}) => {
   await page.goto('/multiclass-cross-entropy/');
   const cell = page.locator('.cell').first();
   const exercise = page.locator('.exercise').first();
@@ -199,14 +241,24 @@ test('a run never inherits what an earlier run left in its worker: a spinning ti
   await expect(await runCell(cell)).toHaveText('run 1');
   await exercise.getByRole('button', { name: 'Edit exercise 1' }).click();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText('function mySoftmax(z: Tensor): Tensor { const e = z.sub(z.max(1, true).values).exp(); return e.div(e.sum(1, true)); }');
+  await page.keyboard.insertText(
+    'function mySoftmax(z: Tensor): Tensor { const e = z.sub(z.max(1, true).values).exp(); return e.div(e.sum(1, true)); }',
+  );
   await exercise.getByRole('button', { name: 'Check exercise 1' }).click();
-  await expect(exercise.locator('.exercise-summary')).toHaveText('All 4 checks pass. Well done!', { timeout: 5_000 });
+  await expect(exercise.locator('.exercise-summary')).toHaveText('All 4 checks pass. Well done!', {
+    timeout: 5_000,
+  });
 });
 
-test('an error thrown in a timer callback is reported in its cell with its line, and nothing else is interrupted', async ({ page }) => {
+test('an error thrown in a timer callback is reported in its cell with its line, and nothing else is interrupted', async ({
+  page,
+}) => {
   const { cell } = await open(page, 5000);
-  await replaceCode(page, cell, 'console.log("before");\nsetTimeout(() => {\n  throw new Error("boom");\n}, 0);');
+  await replaceCode(
+    page,
+    cell,
+    'console.log("before");\nsetTimeout(() => {\n  throw new Error("boom");\n}, 0);',
+  );
   const output = await runCell(cell);
   await expect(output).toHaveText('before\nError (line 3): Uncaught boom');
   await expect(output).toHaveAttribute('data-status', 'error');

@@ -9,7 +9,8 @@ import { readChapterCells } from '../../src/cells/chapter-cells.ts';
 import { runCellsNode } from '../../src/cells/run-node.ts';
 
 const CHAPTER_3 = '/pixelwise-cross-entropy/';
-const chapterCells = (id: string) => readChapterCells(readFileSync(new URL(`../../content/${id}.mdx`, import.meta.url), 'utf8'));
+const chapterCells = (id: string) =>
+  readChapterCells(readFileSync(new URL(`../../content/${id}.mdx`, import.meta.url), 'utf8'));
 
 /** Put the caret on (line, column) of a cell's editor (both 0-based) using the keyboard only. */
 async function moveCaret(page: Page, line: number, column: number) {
@@ -58,7 +59,9 @@ test('a reader edits a number in a cell, runs it, and sees the new output', asyn
   expect(errors).toEqual([]);
 });
 
-test('with JavaScript disabled a chapter shows KaTeX math, highlighted code and outputs', async ({ browser }) => {
+test('with JavaScript disabled a chapter shows KaTeX math, highlighted code and outputs', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/binary-cross-entropy/');
@@ -68,17 +71,23 @@ test('with JavaScript disabled a chapter shows KaTeX math, highlighted code and 
   const firstCell = page.locator('.cell').first();
   await expect(firstCell.locator('pre.astro-code span[style*="color"]').first()).toBeVisible();
   await expect(firstCell.locator('.cell-output')).toBeVisible();
-  await expect(firstCell.locator('.cell-output')).toHaveText(chapterCells('binary-cross-entropy')[0].output!.text);
+  await expect(firstCell.locator('.cell-output')).toHaveText(
+    chapterCells('binary-cross-entropy')[0].output!.text,
+  );
   // Buttons that need JavaScript stay hidden, and the hint above the chapter says so.
   await expect(firstCell.getByRole('button')).toHaveCount(0);
-  await expect(page.locator('.cells-hint')).toContainText('Each code cell shows what its code prints. With JavaScript on, the cells are live');
+  await expect(page.locator('.cells-hint')).toContainText(
+    'Each code cell shows what its code prints. With JavaScript on, the cells are live',
+  );
   // The KaTeX stylesheet and its fonts are served by the site itself.
   const css = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');
   const cssText = await (await page.request.get(css!)).text();
   expect(cssText).toContain('.katex');
   const font = /url\(([^)]+KaTeX_Main-Regular[^)]+\.woff2)\)/.exec(cssText)?.[1];
   expect(font).toBeTruthy();
-  expect((await page.request.get(new URL(font!, page.url().replace(/[^/]*$/, '') + css!.slice(1)).href)).ok()).toBe(true);
+  expect(
+    (await page.request.get(new URL(font!, page.url().replace(/[^/]*$/, '') + css!.slice(1)).href)).ok(),
+  ).toBe(true);
   await context.close();
 });
 
@@ -98,10 +107,14 @@ test('an infinite loop is stopped after the time limit and the page stays usable
   await expect(last).toHaveClass(/is-running/);
   // The page stays responsive while the worker spins: the editor still takes keys.
   await page.keyboard.type(' ');
-  await expect(last.locator('.cell-output')).toHaveText('spinning\nStopped after 5 s (time limit)', { timeout: 15_000 });
+  await expect(last.locator('.cell-output')).toHaveText('spinning\nStopped after 5 s (time limit)', {
+    timeout: 15_000,
+  });
 
   // Another cell runs fine afterwards (in a fresh worker).
   await first.getByRole('button', { name: 'Run cell 1' }).click();
   await expect(first.locator('.cell-output')).toHaveAttribute('data-ran', 'true');
-  await expect(first.locator('.cell-output')).toHaveText(chapterCells('binary-cross-entropy')[0].output!.text);
+  await expect(first.locator('.cell-output')).toHaveText(
+    chapterCells('binary-cross-entropy')[0].output!.text,
+  );
 });

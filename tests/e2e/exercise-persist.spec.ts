@@ -54,14 +54,21 @@ test('exercise code survives a reload; Reset and the solution ask before replaci
   await expect(exercise.getByRole('button', { name: 'Reset exercise 1' })).toBeHidden();
   await page.reload();
   await expect(exercise.locator('.cm-content')).toHaveCount(0);
-  expect(await page.evaluate((key) => localStorage.getItem(key), editKey(CHAPTER_2, exerciseSlot(0)))).toBeNull();
+  expect(
+    await page.evaluate((key) => localStorage.getItem(key), editKey(CHAPTER_2, exerciseSlot(0))),
+  ).toBeNull();
 });
 
 test('exercise code saved against an older starter comes back, with a note', async ({ page }) => {
   await page.goto(CHAPTER_2);
-  await page.evaluate(([key, code]) => localStorage.setItem(key, JSON.stringify({ base: '00000000', code })), [editKey(CHAPTER_2, exerciseSlot(0)), MINE] as const);
+  await page.evaluate(
+    ([key, code]) => localStorage.setItem(key, JSON.stringify({ base: '00000000', code })),
+    [editKey(CHAPTER_2, exerciseSlot(0)), MINE] as const,
+  );
   await page.reload();
   const exercise = page.locator('.exercise').first();
   await expect(exercise.locator('.cm-content')).toHaveText(MINE);
-  await expect(exercise.locator('.exercise-problems')).toContainText("The exercise's starter code has changed since: Reset shows the new one.");
+  await expect(exercise.locator('.exercise-problems')).toContainText(
+    "The exercise's starter code has changed since: Reset shows the new one.",
+  );
 });

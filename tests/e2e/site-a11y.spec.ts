@@ -9,7 +9,9 @@ for (const theme of ['light', 'dark'] as const) {
     for (const path of ['/', ...chapterPaths(), '/404.html']) {
       test(`no axe violations on ${path}`, async ({ page }) => {
         await page.goto(path);
-        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+          theme === 'dark',
+        );
         const results = await new AxeBuilder({ page }).analyze();
         expect(describeViolations(results.violations)).toEqual([]);
       });

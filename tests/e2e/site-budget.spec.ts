@@ -12,7 +12,12 @@ for (const path of ['/', ...chapterPaths()]) {
       if (r.request().resourceType() === 'script') bodies.push(r.body());
     });
     await page.goto(path, { waitUntil: 'networkidle' });
-    const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.textContent).join('\n'));
+    const inline = await page.evaluate(() =>
+      [...document.scripts]
+        .filter((s) => !s.src)
+        .map((s) => s.textContent)
+        .join('\n'),
+    );
     const files = await Promise.all(bodies);
     const total = files.reduce((n, b) => n + gzipSync(b).length, 0) + gzipSync(inline).length;
     expect(total, `${files.length} script files + inline scripts, gzip`).toBeLessThanOrEqual(BUDGET);

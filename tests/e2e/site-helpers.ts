@@ -12,5 +12,11 @@ export function chapterPaths(): string[] {
 
 /** axe results as one readable line per violation. */
 export function describeViolations(violations: { id: string; nodes: { target: unknown[] }[] }[]): string[] {
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }

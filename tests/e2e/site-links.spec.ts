@@ -20,15 +20,27 @@ function htmlFiles(dir: string): string[] {
 }
 
 const decode = (s: string) =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** The URL path of a built file: dist/a/index.html -> /a/. */
-const urlOf = (file: string) => '/' + relative(DIST, file).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1');
+const urlOf = (file: string) =>
+  '/' +
+  relative(DIST, file)
+    .split(sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1');
 
 /** The built file a URL path names, or undefined. */
 function fileOf(path: string): string | undefined {
   const p = decodeURIComponent(path);
-  const candidates = p.endsWith('/') ? [join(DIST, p, 'index.html')] : [join(DIST, p), join(DIST, p, 'index.html')];
+  const candidates = p.endsWith('/')
+    ? [join(DIST, p, 'index.html')]
+    : [join(DIST, p), join(DIST, p, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 

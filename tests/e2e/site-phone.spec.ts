@@ -20,10 +20,17 @@ for (const path of ['/', ...chapterPaths(), '/writing-lessons/', '/404.html']) {
 test('a wide tensor output and a wide equation scroll inside their own box', async ({ page }) => {
   await page.goto('/pixelwise-cross-entropy/');
   const wide = await page.evaluate(() => {
-    const scrolls = (el: Element) => el.scrollWidth > el.clientWidth && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    const scrolls = (el: Element) =>
+      el.scrollWidth > el.clientWidth && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
     const fits = (el: Element) => el.getBoundingClientRect().right <= document.documentElement.clientWidth;
-    const outputs = [...document.querySelectorAll('.cell-output')].filter((el) => el.scrollWidth > el.clientWidth);
-    return { outputs: outputs.length, scrolling: outputs.filter(scrolls).length, inside: outputs.filter(fits).length };
+    const outputs = [...document.querySelectorAll('.cell-output')].filter(
+      (el) => el.scrollWidth > el.clientWidth,
+    );
+    return {
+      outputs: outputs.length,
+      scrolling: outputs.filter(scrolls).length,
+      inside: outputs.filter(fits).length,
+    };
   });
   expect(wide.outputs).toBeGreaterThan(0);
   expect(wide.scrolling).toBe(wide.outputs);
@@ -31,7 +38,9 @@ test('a wide tensor output and a wide equation scroll inside their own box', asy
 
   await page.goto('/multiclass-cross-entropy/');
   const math = await page.evaluate(() => {
-    const wideMath = [...document.querySelectorAll('.katex-display')].filter((el) => el.scrollWidth > el.clientWidth);
+    const wideMath = [...document.querySelectorAll('.katex-display')].filter(
+      (el) => el.scrollWidth > el.clientWidth,
+    );
     return {
       wide: wideMath.length,
       scrolling: wideMath.filter((el) => getComputedStyle(el).overflowX === 'auto').length,
@@ -42,10 +51,15 @@ test('a wide tensor output and a wide equation scroll inside their own box', asy
   expect(await pageOverflow(page)).toBe(0);
 });
 
-test('a wide table scrolls in its box at 320 px, its caption wrapped inside the box and kept in view', async ({ page }) => {
+test('a wide table scrolls in its box at 320 px, its caption wrapped inside the box and kept in view', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/pixelwise-cross-entropy/');
-  const box = page.locator('.table-scroll').filter({ has: page.locator('caption') }).first();
+  const box = page
+    .locator('.table-scroll')
+    .filter({ has: page.locator('caption') })
+    .first();
   const inView = () =>
     box.evaluate((el) => {
       const b = el.getBoundingClientRect();

@@ -6,7 +6,9 @@ test('a chapter lists its sections, each link reaching its heading', async ({ pa
   await page.goto('/multiclass-cross-entropy/');
   const outline = page.getByRole('navigation', { name: 'On this page' });
   const links = outline.getByRole('link');
-  const h2s = await page.locator('.chapter > h2[id]').evaluateAll((hs) => hs.map((h) => h.textContent!.trim()));
+  const h2s = await page
+    .locator('.chapter > h2[id]')
+    .evaluateAll((hs) => hs.map((h) => h.textContent!.trim()));
   await expect(links).toHaveText(h2s.filter((t) => t !== 'After this chapter you can'));
   await links.nth(4).click();
   const id = (await links.nth(4).getAttribute('href'))!.slice(1);
@@ -29,7 +31,9 @@ test('previous and next links walk the chapters in order', async ({ page }) => {
   expect(new URL(page.url()).pathname).toBe(visited[visited.length - 2]);
 });
 
-test('reading progress: opened and finished chapters are marked in the sidebar and on the home page', async ({ page }) => {
+test('reading progress: opened and finished chapters are marked in the sidebar and on the home page', async ({
+  page,
+}) => {
   await page.goto('/binary-cross-entropy/');
   const summary = page.locator('[data-progress-summary]');
   await expect(summary).toHaveText(`0 of ${chapterPaths().length} read`);
@@ -40,17 +44,27 @@ test('reading progress: opened and finished chapters are marked in the sidebar a
   await expect(nav.getByRole('link', { name: /Binary cross-entropy \(read\)/ })).toBeVisible();
   await expect(nav.getByRole('link', { name: /Multiclass cross-entropy \(started\)/ })).toBeVisible();
   await page.goto('/');
-  await expect(page.locator('.toc [data-progress-for="binary-cross-entropy"]')).toHaveAttribute('data-progress', 'read');
-  await expect(page.locator('.toc [data-progress-for="multiclass-cross-entropy"]')).toHaveAttribute('data-progress', 'started');
+  await expect(page.locator('.toc [data-progress-for="binary-cross-entropy"]')).toHaveAttribute(
+    'data-progress',
+    'read',
+  );
+  await expect(page.locator('.toc [data-progress-for="multiclass-cross-entropy"]')).toHaveAttribute(
+    'data-progress',
+    'started',
+  );
   const resume = page.getByRole('link', { name: 'Continue reading: Multiclass cross-entropy' });
   await expect(resume).toHaveAttribute('href', /\/multiclass-cross-entropy\/$/);
 });
 
-test('without JavaScript: chapter list, outline and prev/next work; the JS-only controls stay hidden', async ({ browser }) => {
+test('without JavaScript: chapter list, outline and prev/next work; the JS-only controls stay hidden', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/multiclass-cross-entropy/');
-  await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link')).toHaveCount(chapterPaths().length);
+  await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link')).toHaveCount(
+    chapterPaths().length,
+  );
   await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Search' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
@@ -60,7 +74,9 @@ test('without JavaScript: chapter list, outline and prev/next work; the JS-only 
   await context.close();
 });
 
-test('printing a chapter shows the text and every output, without buttons or navigation', async ({ page }) => {
+test('printing a chapter shows the text and every output, without buttons or navigation', async ({
+  page,
+}) => {
   await page.goto('/pixelwise-cross-entropy/');
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   for (const sel of ['.site-header', '.book-nav', '.outline', '.chapter-nav', 'button']) {
@@ -68,9 +84,13 @@ test('printing a chapter shows the text and every output, without buttons or nav
   }
   const outputs = page.locator('.cell-output:not(:empty)');
   expect(await outputs.count()).toBeGreaterThan(3);
-  const clipped = await outputs.evaluateAll((els) =>
-    els.filter((el) => (el as HTMLElement).offsetParent === null || el.scrollWidth > el.clientWidth + 1).length,
+  const clipped = await outputs.evaluateAll(
+    (els) =>
+      els.filter((el) => (el as HTMLElement).offsetParent === null || el.scrollWidth > el.clientWidth + 1)
+        .length,
   );
   expect(clipped).toBe(0);
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    'rgb(255, 255, 255)',
+  );
 });

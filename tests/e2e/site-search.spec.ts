@@ -20,8 +20,18 @@ test('no search code is loaded before the reader opens search', async ({ page })
 });
 
 const FOUND_ONLY_IN = [
-  { where: 'a cell output', term: 'LogSoftmaxBackward0', title: 'Multiclass cross-entropy', path: '/multiclass-cross-entropy/' },
-  { where: 'the Writing lessons guide', term: 'frontmatter', title: 'Writing lessons', path: '/writing-lessons/' },
+  {
+    where: 'a cell output',
+    term: 'LogSoftmaxBackward0',
+    title: 'Multiclass cross-entropy',
+    path: '/multiclass-cross-entropy/',
+  },
+  {
+    where: 'the Writing lessons guide',
+    term: 'frontmatter',
+    title: 'Writing lessons',
+    path: '/writing-lessons/',
+  },
 ];
 
 for (const { where, term, title, path } of FOUND_ONLY_IN) {
@@ -58,4 +68,3 @@ test('the / key opens search and Escape closes it', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
-

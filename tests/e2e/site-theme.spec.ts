@@ -6,17 +6,25 @@ const LIGHT_BG = 'rgb(255, 255, 255)';
 const bodyBg = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test('follows prefers-color-scheme when the reader has not chosen', async ({ browser }) => {
-  for (const [scheme, bg] of [['dark', DARK_BG], ['light', LIGHT_BG]] as const) {
+  for (const [scheme, bg] of [
+    ['dark', DARK_BG],
+    ['light', LIGHT_BG],
+  ] as const) {
     const context = await browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     await page.goto('/multiclass-cross-entropy/');
     expect(await bodyBg(page)).toBe(bg);
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', String(scheme === 'dark'));
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+      'aria-pressed',
+      String(scheme === 'dark'),
+    );
     await context.close();
   }
 });
 
-test('the toggle switches the theme, and the choice persists across reloads and pages', async ({ browser }) => {
+test('the toggle switches the theme, and the choice persists across reloads and pages', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ colorScheme: 'light' });
   const page = await context.newPage();
   await page.goto('/');
@@ -40,26 +48,43 @@ test('the saved theme is applied before any stylesheet or body content', async (
   await page.goto('/');
   const firstScript = await page.evaluate(() => {
     const head = [...document.head.children];
-    const script = head.findIndex((el) => el.tagName === 'SCRIPT' && el.textContent!.includes('localStorage'));
-    const style = head.findIndex((el) => el.tagName === 'LINK' && (el as HTMLLinkElement).rel === 'stylesheet' || el.tagName === 'STYLE');
+    const script = head.findIndex(
+      (el) => el.tagName === 'SCRIPT' && el.textContent!.includes('localStorage'),
+    );
+    const style = head.findIndex(
+      (el) =>
+        (el.tagName === 'LINK' && (el as HTMLLinkElement).rel === 'stylesheet') || el.tagName === 'STYLE',
+    );
     return { script, style };
   });
   expect(firstScript.script).toBeGreaterThanOrEqual(0);
   expect(firstScript.script).toBeLessThan(firstScript.style);
 });
 
-test('code is highlighted with the dark Shiki theme in dark mode, and math is light on dark', async ({ browser }) => {
+test('code is highlighted with the dark Shiki theme in dark mode, and math is light on dark', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto('/multiclass-cross-entropy/');
   const colours = await page.evaluate(() => {
     const span = document.querySelector('.cell-code pre.astro-code span[style*="light-dark"]') as HTMLElement;
     const katex = document.querySelector('.katex') as HTMLElement;
-    return { code: getComputedStyle(span).color, math: getComputedStyle(katex).color, style: span.getAttribute('style') };
+    return {
+      code: getComputedStyle(span).color,
+      math: getComputedStyle(katex).color,
+      style: span.getAttribute('style'),
+    };
   });
   // light-dark(<light>, <dark>): the computed colour must be the dark one.
   const dark = /light-dark\((#[0-9a-fA-F]+),\s*(#[0-9a-fA-F]+)\)/.exec(colours.style!)![2]!;
-  const hex = (rgb: string) => '#' + rgb.match(/\d+/g)!.slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+  const hex = (rgb: string) =>
+    '#' +
+    rgb
+      .match(/\d+/g)!
+      .slice(0, 3)
+      .map((n) => Number(n).toString(16).padStart(2, '0'))
+      .join('');
   expect(hex(colours.code)).toBe(dark.toLowerCase().slice(0, 7));
   expect(colours.math).toBe('rgb(230, 237, 243)');
   await context.close();

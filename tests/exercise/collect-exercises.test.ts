@@ -29,8 +29,13 @@ describe('collectExercises', () => {
     expect(e.starter).toBe('function f() {\n  return 0;\n}');
     expect(e.solution).toBe('function f() {\n  return 1;\n}');
     expect(e.spec.timeout).toBe(2000);
-    expect(e.spec.checks).toEqual(["import { check } from '@exercise';\ncheck('one', () => f() === 1);", "check('two', () => f() !== 2);"]);
-    expect(e.spec.context).toEqual([{ code: "import { tensor } from '@loss';\nconst x = tensor([1, 2]);", throws: false, timeout: 5000 }]);
+    expect(e.spec.checks).toEqual([
+      "import { check } from '@exercise';\ncheck('one', () => f() === 1);",
+      "check('two', () => f() !== 2);",
+    ]);
+    expect(e.spec.context).toEqual([
+      { code: "import { tensor } from '@loss';\nconst x = tensor([1, 2]);", throws: false, timeout: 5000 },
+    ]);
     expect(e.found.hints?.children).toHaveLength(2);
     expect(e.found.span).toBe(6);
   });
@@ -45,8 +50,16 @@ describe('collectExercises', () => {
     ].join('\n\n');
     const { problems } = readChapterExercises(text);
     expect(problems).toEqual([
-      { line: 1, message: 'unknown exercise flag "fast": an exercise fence is ```ts exercise, optionally with timeout=<ms>' },
-      { line: 1, message: "this exercise has no ```ts check fence after it: add one that calls check(...) from '@exercise', so a reader's Run can say what is right" },
+      {
+        line: 1,
+        message:
+          'unknown exercise flag "fast": an exercise fence is ```ts exercise, optionally with timeout=<ms>',
+      },
+      {
+        line: 1,
+        message:
+          "this exercise has no ```ts check fence after it: add one that calls check(...) from '@exercise', so a reader's Run can say what is right",
+      },
       { line: 9, message: 'this exercise (line 1) has a second ```ts solution fence: keep one' },
       { line: 13, message: 'a "Hints:" line must be followed by a list of hints (1. … 2. …)' },
     ]);

@@ -12,7 +12,9 @@ import { runExercise, type ExerciseResult } from '../../src/cells/exercise/run-e
 import { nodeRunner } from '../../src/cells/exercise/run-exercise-node.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
-const files = readdirSync(CONTENT).filter((f) => f.endsWith('.mdx')).sort();
+const files = readdirSync(CONTENT)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
 
 /** The result as lines for a failure message. */
 function describeResult(r: ExerciseResult): string {
@@ -24,7 +26,9 @@ function describeResult(r: ExerciseResult): string {
 }
 
 test('every chapter has at least one exercise', () => {
-  const without = files.filter((f) => readChapterExercises(readFileSync(join(CONTENT, f), 'utf8')).exercises.length === 0);
+  const without = files.filter(
+    (f) => readChapterExercises(readFileSync(join(CONTENT, f), 'utf8')).exercises.length === 0,
+  );
   expect(without, 'chapters without an exercise').toEqual([]);
 });
 
@@ -44,12 +48,18 @@ for (const file of files) {
       test(`exercise ${exercise.index + 1} (${shown}:${exercise.line}): the solution passes every check`, async () => {
         const result = await runExercise(exercise.spec, exercise.solution ?? '', nodeRunner);
         expect(result.checks.length, `${where}: no check ran\n${describeResult(result)}`).toBeGreaterThan(0);
-        expect(result.passed, `${where}: the solution does not pass its checks; fix the solution or the checks\n${describeResult(result)}`).toBe(true);
+        expect(
+          result.passed,
+          `${where}: the solution does not pass its checks; fix the solution or the checks\n${describeResult(result)}`,
+        ).toBe(true);
       }, 60_000);
 
       test(`exercise ${exercise.index + 1} (${shown}:${exercise.line}): the starter fails a check`, async () => {
         const result = await runExercise(exercise.spec, exercise.starter, nodeRunner);
-        expect(result.checks.length, `${where}: no check ran on the starter\n${describeResult(result)}`).toBeGreaterThan(0);
+        expect(
+          result.checks.length,
+          `${where}: no check ran on the starter\n${describeResult(result)}`,
+        ).toBeGreaterThan(0);
         expect(
           result.checks.some((c) => !c.passed),
           `${where}: the starter already passes every check; give the reader something to do\n${describeResult(result)}`,

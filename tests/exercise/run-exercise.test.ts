@@ -3,13 +3,22 @@
  * and the program an exercise run executes.
  */
 import { describe, expect, it } from 'vitest';
-import { CHECK_PRELUDE, exerciseProgram, interpretRun, summaryOf, type ExerciseSpec } from '../../src/cells/exercise/run-exercise.ts';
+import {
+  CHECK_PRELUDE,
+  exerciseProgram,
+  interpretRun,
+  summaryOf,
+  type ExerciseSpec,
+} from '../../src/cells/exercise/run-exercise.ts';
 import { INTERRUPTED } from '../../src/cells/session.ts';
 import { encodeCheck } from '../../src/cells/exercise/report.ts';
 import type { CellRun } from '../../src/cells/notebook.ts';
 
 const spec: ExerciseSpec = {
-  context: [{ code: 'const a = 1;', throws: false, timeout: 1000 }, { code: 'throw 1;', throws: true, timeout: 1000 }],
+  context: [
+    { code: 'const a = 1;', throws: false, timeout: 1000 },
+    { code: 'throw 1;', throws: true, timeout: 1000 },
+  ],
   checks: ["check('x', () => f());"],
   timeout: 3000,
 };
@@ -32,9 +41,14 @@ describe('interpretRun', () => {
   const failed = encodeCheck({ name: 'y', passed: false, message: 'your f is off' });
 
   it('collects the checks and the printed lines, and passes only when every check passes', () => {
-    const r = interpretRun(spec, { runs: [run(), run([], { message: 'Error: 1', line: 1 }), run(['hello']), run([pass, 'from f', failed])] });
+    const r = interpretRun(spec, {
+      runs: [run(), run([], { message: 'Error: 1', line: 1 }), run(['hello']), run([pass, 'from f', failed])],
+    });
     expect(r).toEqual({
-      checks: [{ name: 'x', passed: true, message: '' }, { name: 'y', passed: false, message: 'your f is off' }],
+      checks: [
+        { name: 'x', passed: true, message: '' },
+        { name: 'y', passed: false, message: 'your f is off' },
+      ],
       output: ['hello', 'from f'],
       problems: [],
       passed: false,
@@ -43,21 +57,36 @@ describe('interpretRun', () => {
   });
 
   it('names the line of an error in the reader code', () => {
-    const r = interpretRun(spec, { runs: [run(), run(), run([], { message: 'SyntaxError: Unexpected token', line: 2 }), run([failed])] });
+    const r = interpretRun(spec, {
+      runs: [run(), run(), run([], { message: 'SyntaxError: Unexpected token', line: 2 }), run([failed])],
+    });
     expect(r.problems).toEqual(['Line 2 of your code: SyntaxError: Unexpected token']);
     expect(r.passed).toBe(false);
   });
 
   it('explains an error that ended the checks outside check()', () => {
-    const r = interpretRun(spec, { runs: [run(), run(), run(), run([pass], { message: 'ReferenceError: f is not defined', line: 1 })] });
-    expect(r.checks[1]).toEqual({ name: 'the checks ran to the end', passed: false, message: 'the checks could not find `f`: keep the names the starter code defines' });
+    const r = interpretRun(spec, {
+      runs: [run(), run(), run(), run([pass], { message: 'ReferenceError: f is not defined', line: 1 })],
+    });
+    expect(r.checks[1]).toEqual({
+      name: 'the checks ran to the end',
+      passed: false,
+      message: 'the checks could not find `f`: keep the names the starter code defines',
+    });
   });
 
   it('says where a time limit struck, and blames the lesson for a failing context cell', () => {
-    const stopped = interpretRun(spec, { runs: [run(), run(), run([], null, true), run([], null, false)], stop: { cell: 2, timeoutMs: 3000 } });
+    const stopped = interpretRun(spec, {
+      runs: [run(), run(), run([], null, true), run([], null, false)],
+      stop: { cell: 2, timeoutMs: 3000 },
+    });
     expect(stopped.problems).toEqual(['Your code was stopped after 3 s: is there a loop that never ends?']);
-    const broken = interpretRun(spec, { runs: [run([], { message: 'TypeError: x', line: 1 }), run(), run(), run([pass])] });
-    expect(broken.problems).toEqual(['Cell 1 of the chapter, which this exercise builds on, failed: TypeError: x. This is a bug in the lesson, not in your code.']);
+    const broken = interpretRun(spec, {
+      runs: [run([], { message: 'TypeError: x', line: 1 }), run(), run(), run([pass])],
+    });
+    expect(broken.problems).toEqual([
+      'Cell 1 of the chapter, which this exercise builds on, failed: TypeError: x. This is a bug in the lesson, not in your code.',
+    ]);
     expect(broken.passed).toBe(false);
   });
 
@@ -69,12 +98,16 @@ describe('interpretRun', () => {
     ]);
     expect(interrupted.passed).toBe(false);
     const crashed = interpretRun(spec, { runs: empty, failure: 'the cell runner crashed: out of memory' });
-    expect(crashed.problems).toEqual(['The code runner failed (the cell runner crashed: out of memory). Try Check again; if it keeps failing, reload the page.']);
+    expect(crashed.problems).toEqual([
+      'The code runner failed (the cell runner crashed: out of memory). Try Check again; if it keeps failing, reload the page.',
+    ]);
   });
 
   it('fails when the check fence ran but reported nothing', () => {
     const r = interpretRun(spec, { runs: [run(), run(), run(), run()] });
-    expect(r.problems).toEqual(["No check ran: the exercise's check fence must call check(...) from '@exercise'. This is a bug in the lesson."]);
+    expect(r.problems).toEqual([
+      "No check ran: the exercise's check fence must call check(...) from '@exercise'. This is a bug in the lesson.",
+    ]);
     expect(r.passed).toBe(false);
   });
 });
@@ -89,7 +122,9 @@ describe('summaryOf', () => {
   });
 
   it('counts the checks, and words a single check as one', () => {
-    expect(summaryOf(result([check(true), check(false), check(true)]))).toBe('2 of 3 checks pass. Not there yet: read the messages below.');
+    expect(summaryOf(result([check(true), check(false), check(true)]))).toBe(
+      '2 of 3 checks pass. Not there yet: read the messages below.',
+    );
     expect(summaryOf(result([check(true), check(true)]))).toBe('All 2 checks pass. Well done!');
     expect(summaryOf(result([check(true)]))).toBe('The check passes. Well done!');
     expect(summaryOf(result([check(false)]))).toBe('The check does not pass yet: read the message below.');

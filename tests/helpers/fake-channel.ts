@@ -3,7 +3,9 @@ import type { Channel } from '../../src/cells/session.ts';
 import type { HostMessage, WorkerMessage } from '../../src/cells/protocol.ts';
 
 /** A fake worker: `script` answers a run request with messages (null: go silent). */
-export function fakeChannel(script: (id: number) => (WorkerMessage | 'crash')[]): Channel & { terminated: boolean } {
+export function fakeChannel(
+  script: (id: number) => (WorkerMessage | 'crash')[],
+): Channel & { terminated: boolean } {
   let onMessage: (m: WorkerMessage) => void = () => {};
   let onCrash: (r: string) => void = () => {};
   const channel = {

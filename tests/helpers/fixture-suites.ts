@@ -26,7 +26,11 @@ interface CreationCase {
 }
 
 /** Creation cases: dtype, shape, values, requires_grad and the exact repr. */
-export function describeCreationFixtures(label: string, fns: string[], ours: Record<string, string> = {}): void {
+export function describeCreationFixtures(
+  label: string,
+  fns: string[],
+  ours: Record<string, string> = {},
+): void {
   const cases = loadFixture<CreationCase[]>('tensor-creation.json').filter((c) => fns.includes(c.fn));
   const errorCases = loadFixture<ErrorCase[]>('tensor-errors.json').filter(
     (c) => c.kind === 'call' && fns.includes(c.fn!),
@@ -44,13 +48,19 @@ export function describeCreationFixtures(label: string, fns: string[], ours: Rec
 
   if (errorCases.length > 0) {
     describe(`${label} throws as PyTorch does`, () => {
-      test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, ours[c.name]));
+      test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) =>
+        checkErrorCase(c, ours[c.name]),
+      );
     });
   }
 }
 
 /** Op chains that use any of `methods`: values, strides, grad_fn, repr and gradients. */
-export function describeOpFixtures(label: string, methods: string[], ours: Record<string, string> = {}): void {
+export function describeOpFixtures(
+  label: string,
+  methods: string[],
+  ours: Record<string, string> = {},
+): void {
   const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), ...methods);
   const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), ...methods);
 
@@ -61,7 +71,9 @@ export function describeOpFixtures(label: string, methods: string[], ours: Recor
 
   if (errorCases.length > 0) {
     describe(`${label} throws as PyTorch does`, () => {
-      test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => checkErrorCase(c, ours[c.name]));
+      test.each(errorCases.map((c) => [c.name, c] as const))('%s', async (_name, c) =>
+        checkErrorCase(c, ours[c.name]),
+      );
     });
   }
 }

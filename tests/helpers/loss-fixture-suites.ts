@@ -4,7 +4,13 @@
  * functional and module form), and check that each error case throws, naming the fault.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLossCase, checkLossErrorCase, loadLossFixture, type LossErrorCase, type LossFn } from './loss-fixtures.ts';
+import {
+  checkLossCase,
+  checkLossErrorCase,
+  loadLossFixture,
+  type LossErrorCase,
+  type LossFn,
+} from './loss-fixtures.ts';
 
 export interface LossFixtureCoverage {
   /** What the cases cover, for the test name: "the configurations of common_nn.py ...". */
@@ -28,7 +34,8 @@ export function describeLossFixtures(fn: LossFn, file: string, coverage: LossFix
 
   describe(`${fn} rejects what PyTorch rejects, naming the fault`, () => {
     for (const c of errors) {
-      it(`${c.name}${c.torchRaises ? '' : ' (PyTorch accepts it; a documented deviation)'}`, () => checkLossErrorCase(c));
+      it(`${c.name}${c.torchRaises ? '' : ' (PyTorch accepts it; a documented deviation)'}`, () =>
+        checkLossErrorCase(c));
     }
     const { errorsAtLeast } = coverage;
     if (errorsAtLeast !== undefined) {

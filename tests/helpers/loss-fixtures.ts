@@ -89,7 +89,12 @@ export function decodeOptions(o: Record<string, OptionJson>): Record<string, unk
 }
 
 /** Call the function the case names, as the generator called PyTorch's. */
-export function callFunctional(fn: LossFn, input: Tensor, target: Tensor | null, options: Record<string, unknown>): Tensor {
+export function callFunctional(
+  fn: LossFn,
+  input: Tensor,
+  target: Tensor | null,
+  options: Record<string, unknown>,
+): Tensor {
   switch (fn) {
     case 'crossEntropy':
       return crossEntropy(input, target!, options);
@@ -107,7 +112,12 @@ export function callFunctional(fn: LossFn, input: Tensor, target: Tensor | null,
 }
 
 /** The same call through the nn module, built from the same options. */
-export function callModule(fn: LossFn, input: Tensor, target: Tensor | null, options: Record<string, unknown>): Tensor {
+export function callModule(
+  fn: LossFn,
+  input: Tensor,
+  target: Tensor | null,
+  options: Record<string, unknown>,
+): Tensor {
   switch (fn) {
     case 'crossEntropy':
       return nn.CrossEntropyLoss(options)(input, target!);
@@ -178,7 +188,9 @@ export function ourError(c: LossErrorCase): Error {
   } catch (e) {
     return e as Error;
   }
-  throw new Error(`${c.name}: expected an error (PyTorch: ${c.torchMessage ?? c.torchResult}), nothing was thrown`);
+  throw new Error(
+    `${c.name}: expected an error (PyTorch: ${c.torchMessage ?? c.torchResult}), nothing was thrown`,
+  );
 }
 
 /** We throw, and our message names what is at fault. */

@@ -83,7 +83,12 @@ export const TOL: Record<DType, Tolerance> = {
 };
 
 /** Expect `actual` to match the fixture tensor: dtype, shape, values within `tol` (default TOL[dtype]). */
-export function expectTensor(actual: Tensor, expected: TensorJson, label: string, tol = TOL[expected.dtype]): void {
+export function expectTensor(
+  actual: Tensor,
+  expected: TensorJson,
+  label: string,
+  tol = TOL[expected.dtype],
+): void {
   expect(actual.dtype, `${label} dtype`).toBe(expected.dtype);
   expect([...actual.shape], `${label} shape`).toEqual(expected.shape);
   expectClose(actual.data, expected.values.map(decodeValue), tol, label);
@@ -117,11 +122,19 @@ export function callMethod(t: Tensor, name: string, args: unknown[]): Tensor {
 }
 
 /** Replay an op chain: the leaves (self first, then tensor arguments) and the result. */
-export function replay(c: { self?: TensorJson; chain?: [string, ArgJson[]][] }): { leaves: Tensor[]; out: Tensor } {
+export function replay(c: { self?: TensorJson; chain?: [string, ArgJson[]][] }): {
+  leaves: Tensor[];
+  out: Tensor;
+} {
   const self = fromJson(c.self!);
   const leaves = [self];
   let y = self;
-  for (const [m, args] of c.chain!) y = callMethod(y, m, args.map((a) => decodeArg(a, leaves)));
+  for (const [m, args] of c.chain!)
+    y = callMethod(
+      y,
+      m,
+      args.map((a) => decodeArg(a, leaves)),
+    );
   return { leaves, out: y };
 }
 
@@ -147,12 +160,19 @@ export function checkOpCase(c: OpCase): void {
 }
 
 /** The cases whose chain calls `method`. */
-export function casesUsing<T extends { chain?: [string, ArgJson[]][] }>(cases: T[], ...methods: string[]): T[] {
+export function casesUsing<T extends { chain?: [string, ArgJson[]][] }>(
+  cases: T[],
+  ...methods: string[]
+): T[] {
   return cases.filter((c) => c.chain?.some(([m]) => methods.includes(m)));
 }
 
 /** Call a creation function as the fixture's Python did. */
-export async function callCreation(fn: string, args: unknown[], kwargs: Record<string, unknown>): Promise<Tensor> {
+export async function callCreation(
+  fn: string,
+  args: unknown[],
+  kwargs: Record<string, unknown>,
+): Promise<Tensor> {
   const loss = await import('../../src/loss/index.ts');
   const decoded = args.map(decodeNested);
   switch (fn) {

@@ -2,7 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { crossEntropy, logSoftmax, softmax, tensor } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 
-const logits = () => tensor([[1.5, -0.5, 0.25], [0.5, 2.5, -1.5]], { requiresGrad: true });
+const logits = () =>
+  tensor(
+    [
+      [1.5, -0.5, 0.25],
+      [0.5, 2.5, -1.5],
+    ],
+    { requiresGrad: true },
+  );
 const SECOND_TIME = /^Trying to backward through the graph a second time/;
 
 describe('a second backward() through the same graph (PyTorch 1.13 without retain_graph)', () => {
@@ -15,7 +22,9 @@ describe('a second backward() through the same graph (PyTorch 1.13 without retai
     // The failed call left .grad alone (PyTorch would not double it either).
     expectClose(x.grad!.data, once, { atol: 0, rtol: 0 });
 
-    const chain = logSoftmax(logits(), 1).gather(1, tensor([[0], [2]])).mean();
+    const chain = logSoftmax(logits(), 1)
+      .gather(1, tensor([[0], [2]]))
+      .mean();
     chain.backward();
     expect(() => chain.backward()).toThrow(/a second time .*: GatherBackward0 of a tensor of shape \[2, 1\]/);
 

@@ -1,16 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { tensor, binaryCrossEntropyWithLogits, binaryCrossEntropy } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-describeLossFixtures('binaryCrossEntropyWithLogits', 'loss-binary-cross-entropy-with-logits.json', { covers: 'the BCEWithLogitsLoss configurations of common_nn.py, posWeight and extremes', atLeast: 30 });
+describeLossFixtures('binaryCrossEntropyWithLogits', 'loss-binary-cross-entropy-with-logits.json', {
+  covers: 'the BCEWithLogitsLoss configurations of common_nn.py, posWeight and extremes',
+  atLeast: 30,
+});
 
 describe('binaryCrossEntropyWithLogits by hand', () => {
   it('equals binaryCrossEntropy(sigmoid(x)) where that is accurate', () => {
     const xs = [-3, -0.5, 0, 0.25, 2.5];
     const ys = [0, 1, 0.5, 1, 0];
     const sig = xs.map((v) => 1 / (1 + Math.exp(-v)));
-    const a = binaryCrossEntropyWithLogits(tensor(xs, { dtype: 'float64' }), tensor(ys, { dtype: 'float64' }));
+    const a = binaryCrossEntropyWithLogits(
+      tensor(xs, { dtype: 'float64' }),
+      tensor(ys, { dtype: 'float64' }),
+    );
     const b = binaryCrossEntropy(tensor(sig, { dtype: 'float64' }), tensor(ys, { dtype: 'float64' }));
     expectClose(a.item(), b.item(), { atol: 0, rtol: 1e-14 });
   });
@@ -25,8 +31,20 @@ describe('binaryCrossEntropyWithLogits by hand', () => {
   });
 
   it('weighs positives by posWeight along the last dim', () => {
-    const x = tensor([[0, 0], [0, 0]], { dtype: 'float64' });
-    const y = tensor([[1, 1], [0, 1]], { dtype: 'float64' });
+    const x = tensor(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      { dtype: 'float64' },
+    );
+    const y = tensor(
+      [
+        [1, 1],
+        [0, 1],
+      ],
+      { dtype: 'float64' },
+    );
     const pw = tensor([1, 3], { dtype: 'float64' });
     const loss = binaryCrossEntropyWithLogits(x, y, { posWeight: pw, reduction: 'none' });
     expectClose(loss.data, [Math.LN2, 3 * Math.LN2, Math.LN2, 3 * Math.LN2], { atol: 0, rtol: 1e-15 });

@@ -3,7 +3,10 @@ import { tensor, binaryCrossEntropy } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-describeLossFixtures('binaryCrossEntropy', 'loss-binary-cross-entropy.json', { covers: 'the BCELoss configurations of common_nn.py and the clamp', atLeast: 20 });
+describeLossFixtures('binaryCrossEntropy', 'loss-binary-cross-entropy.json', {
+  covers: 'the BCELoss configurations of common_nn.py and the clamp',
+  atLeast: 20,
+});
 
 describe('binaryCrossEntropy by hand', () => {
   it('is -(y log x + (1 - y) log(1 - x)), weighted', () => {
@@ -22,13 +25,28 @@ describe('binaryCrossEntropy by hand', () => {
     loss.backward(tensor([1, 1, 1, 1], { dtype: 'float64' }));
     // PyTorch 1.13: x.grad = [-1000000003995.8029, 1000000003995.8029, 0, 0], i.e. ±1 / fround(1e-12):
     // ATen's EPSILON is a float even for float64 inputs.
-    expectClose(x.grad!.data, [-1 / Math.fround(1e-12), 1 / Math.fround(1e-12), 0, 0], { atol: 0, rtol: 1e-15 });
+    expectClose(x.grad!.data, [-1 / Math.fround(1e-12), 1 / Math.fround(1e-12), 0, 0], {
+      atol: 0,
+      rtol: 1e-15,
+    });
     expectClose(x.grad!.data, [-1000000003995.8029, 1000000003995.8029, 0, 0], { atol: 0, rtol: 1e-15 });
   });
 
   it('says which element is out of [0, 1]', () => {
-    expect(() => binaryCrossEntropy(tensor([[0.5, 0.1], [2, 0.3]]), tensor([[0, 1], [1, 0]], { dtype: 'float32' }))).toThrow(
-      /all elements of input should be between 0 and 1: .*input\[1, 0\] is 2/,
-    );
+    expect(() =>
+      binaryCrossEntropy(
+        tensor([
+          [0.5, 0.1],
+          [2, 0.3],
+        ]),
+        tensor(
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          { dtype: 'float32' },
+        ),
+      ),
+    ).toThrow(/all elements of input should be between 0 and 1: .*input\[1, 0\] is 2/);
   });
 });

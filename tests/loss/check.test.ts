@@ -28,7 +28,9 @@ describe('check helpers', () => {
     expect(() => checkOptions({ label_smoothing: 0.1 }, ['labelSmoothing'], 'crossEntropy')).toThrow(
       "crossEntropy: unknown option 'label_smoothing' (did you mean labelSmoothing?); the options are labelSmoothing",
     );
-    expect(() => checkOptions(3, ['reduction'], 'f')).toThrow(/options must be an object such as \{ reduction \}, got number 3/);
+    expect(() => checkOptions(3, ['reduction'], 'f')).toThrow(
+      /options must be an object such as \{ reduction \}, got number 3/,
+    );
     expect(() => checkOptions(undefined, ['reduction'], 'f')).not.toThrow();
   });
 });

@@ -5,19 +5,37 @@ import { MIRROR_LIMIT } from '../../src/loss/torch-rounding.ts';
 import { expectClose } from '../helpers/close.ts';
 import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-describeLossFixtures('crossEntropy', 'loss-cross-entropy.json', { covers: 'the configurations of common_nn.py and the edge cases', atLeast: 100, errorsAtLeast: 20 });
+describeLossFixtures('crossEntropy', 'loss-cross-entropy.json', {
+  covers: 'the configurations of common_nn.py and the edge cases',
+  atLeast: 100,
+  errorsAtLeast: 20,
+});
 
 const seedInput = [
   [
-    [[-0.2493, -0.9333], [0.0676, 1.2035]],
-    [[0.2987, -0.6044], [-0.1341, 0.0938]],
-    [[-1.3529, -0.2693], [-0.3259, -0.7915]],
+    [
+      [-0.2493, -0.9333],
+      [0.0676, 1.2035],
+    ],
+    [
+      [0.2987, -0.6044],
+      [-0.1341, 0.0938],
+    ],
+    [
+      [-1.3529, -0.2693],
+      [-0.3259, -0.7915],
+    ],
   ],
 ];
 
 describe('crossEntropy, the seed worked example', () => {
   it('prints tensor(0.9862) and, with grad, NllLoss2DBackward0', () => {
-    const target = tensor([[[0, 1], [2, 0]]]);
+    const target = tensor([
+      [
+        [0, 1],
+        [2, 0],
+      ],
+    ]);
     expect(String(crossEntropy(tensor(seedInput), target))).toBe('tensor(0.9862)');
     const x = tensor(seedInput, { requiresGrad: true });
     const loss = crossEntropy(x, target);
@@ -27,7 +45,12 @@ describe('crossEntropy, the seed worked example', () => {
   });
 
   it('equals nllLoss(logSoftmax(x, 1)), value and gradient', () => {
-    const target = tensor([[[0, 1], [2, 0]]]);
+    const target = tensor([
+      [
+        [0, 1],
+        [2, 0],
+      ],
+    ]);
     const a = tensor(seedInput, { requiresGrad: true });
     const b = tensor(seedInput, { requiresGrad: true });
     const fused = crossEntropy(a, target);
@@ -41,7 +64,13 @@ describe('crossEntropy, the seed worked example', () => {
 
 describe('crossEntropy gradient', () => {
   it('is (softmax - onehot) / N for the mean over a batch', () => {
-    const x = tensor([[1, 2, 3], [0.5, -1, 2]], { dtype: 'float64', requiresGrad: true });
+    const x = tensor(
+      [
+        [1, 2, 3],
+        [0.5, -1, 2],
+      ],
+      { dtype: 'float64', requiresGrad: true },
+    );
     crossEntropy(x, tensor([2, 0])).backward();
     const p = softmax(x.detach(), 1).data;
     const expected = [p[0] / 2, p[1] / 2, (p[2] - 1) / 2, (p[3] - 1) / 2, p[4] / 2, p[5] / 2];
@@ -61,13 +90,23 @@ describe('crossEntropy gradient', () => {
     crossEntropy(x, tensor([1])).backward();
     const once = Array.from(x.grad!.data);
     crossEntropy(x, tensor([1])).backward();
-    expectClose(x.grad!.data, once.map((v) => 2 * v), { atol: 1e-7, rtol: 0 });
+    expectClose(
+      x.grad!.data,
+      once.map((v) => 2 * v),
+      { atol: 1e-7, rtol: 0 },
+    );
   });
 });
 
 describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT elements)', () => {
   // Reference: the textbook two-pass formula with Math.exp/Math.log, per position.
-  function reference(x: Float32Array | Float64Array, t: ArrayLike<number>, N: number, C: number, S: number): number {
+  function reference(
+    x: Float32Array | Float64Array,
+    t: ArrayLike<number>,
+    N: number,
+    C: number,
+    S: number,
+  ): number {
     let total = 0;
     for (let n = 0; n < N; n++) {
       for (let s = 0; s < S; s++) {
@@ -92,7 +131,10 @@ describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT 
     const S = 5000;
     const x = new Float64Array(N * C * S).map((_, i) => Math.sin(i * 12.9898) * 8);
     const t = new Float64Array(N * S).map((_, i) => (i * 7) % C);
-    const loss = crossEntropy(new Tensor(x, [N, C, 100, 50], 'float64'), new Tensor(t, [N, 100, 50], 'int64'));
+    const loss = crossEntropy(
+      new Tensor(x, [N, C, 100, 50], 'float64'),
+      new Tensor(t, [N, 100, 50], 'int64'),
+    );
     expectClose(loss.item(), reference(x, t, N, C, S), { atol: 0, rtol: 1e-13 });
   });
 
@@ -157,13 +199,17 @@ describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT 
         x[C * S + S + 11] = -1e4;
         const t = new Float64Array(N * S).map((_, i) => ((i * 13) % (C + 1)) - 1); // -1 .. C-1
         t[9] = 2; // the -inf logit is the target there: loss +Infinity
-        const weightTensor = options.weight ? new Tensor(Float64Array.from([0.5, 1, 2, 0.25, 1.5]), [C], dtype) : undefined;
+        const weightTensor = options.weight
+          ? new Tensor(Float64Array.from([0.5, 1, 2, 0.25, 1.5]), [C], dtype)
+          : undefined;
         const makeTarget = (n0: number, n: number): Tensor => {
           if (options.probabilities) {
             const p = new Float64Array(n * C * S).map((_, i) => Math.abs(Math.cos(i + n0 * C * S)));
             return new Tensor(dtype === 'float32' ? Float32Array.from(p) : p, [n, C, S], dtype);
           }
-          const tt = t.slice(n0 * S, (n0 + n) * S).map((v) => (v === -1 && options.ignoreIndex !== -1 ? 0 : v));
+          const tt = t
+            .slice(n0 * S, (n0 + n) * S)
+            .map((v) => (v === -1 && options.ignoreIndex !== -1 ? 0 : v));
           return new Tensor(tt, [n, S], 'int64');
         };
         const ceOptions: CrossEntropyOptions = {
@@ -172,18 +218,26 @@ describe('crossEntropy on large inputs (the one-pass kernel, above MIRROR_LIMIT 
           ignoreIndex: options.probabilities ? undefined : options.ignoreIndex,
           labelSmoothing: options.labelSmoothing,
         };
-        const store = (v: Float64Array): Float32Array | Float64Array => (dtype === 'float32' ? Float32Array.from(v) : v);
+        const store = (v: Float64Array): Float32Array | Float64Array =>
+          dtype === 'float32' ? Float32Array.from(v) : v;
         const whole = new Tensor(store(x), [N, C, S], dtype, { requiresGrad: true });
         const fused = crossEntropy(whole, makeTarget(0, N), { ...ceOptions, reduction: 'none' });
         const g = new Tensor(store(new Float64Array(N * S).map((_, i) => Math.cos(i))), [N, S], dtype);
         fused.backward(g);
         const tol = dtype === 'float32' ? { atol: 1e-5, rtol: 1e-5 } : { atol: 1e-12, rtol: 1e-11 };
         for (let n = 0; n < N; n++) {
-          const part = new Tensor(store(x.slice(n * C * S, (n + 1) * C * S)), [1, C, S], dtype, { requiresGrad: true });
+          const part = new Tensor(store(x.slice(n * C * S, (n + 1) * C * S)), [1, C, S], dtype, {
+            requiresGrad: true,
+          });
           const mirrored = crossEntropy(part, makeTarget(n, 1), { ...ceOptions, reduction: 'none' });
           mirrored.backward(new Tensor(g.data.slice(n * S, (n + 1) * S), [1, S], dtype));
           expectClose(fused.data.slice(n * S, (n + 1) * S), mirrored.data, tol, `loss of sample ${n}`);
-          expectClose(whole.grad!.data.slice(n * C * S, (n + 1) * C * S), part.grad!.data, tol, `grad of sample ${n}`);
+          expectClose(
+            whole.grad!.data.slice(n * C * S, (n + 1) * C * S),
+            part.grad!.data,
+            tol,
+            `grad of sample ${n}`,
+          );
         }
         // a NaN logit at a counted position makes the reduced loss NaN, as in PyTorch
         if (options.reduction === 'sum' || options.reduction === undefined) {

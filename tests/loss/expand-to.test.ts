@@ -13,6 +13,15 @@ describe('expandTo', () => {
     expect(() => expandTo(tensor([1, 2]), [2, 3], 'weight')).toThrow(
       /size of tensor a \(3\) must match the size of tensor b \(2\) at non-singleton dimension 1: weight of shape \[2\] .* \[2, 3\]/,
     );
-    expect(() => expandTo(tensor([[1, 2, 3], [4, 5, 6]]), [3], 'posWeight')).toThrow(/posWeight of shape \[2, 3\] has more dims .* \[3\]/);
+    expect(() =>
+      expandTo(
+        tensor([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+        [3],
+        'posWeight',
+      ),
+    ).toThrow(/posWeight of shape \[2, 3\] has more dims .* \[3\]/);
   });
 });

@@ -1,12 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { formatTensor, pyFormatExp, pyFormatFixed } from '../../src/loss/format.ts';
 import { Tensor } from '../../src/loss/tensor.ts';
-import { fromJson, loadFixture, decodeValue, type TensorJson, type JsonValue } from '../helpers/tensor-fixtures.ts';
+import {
+  fromJson,
+  loadFixture,
+  decodeValue,
+  type TensorJson,
+  type JsonValue,
+} from '../helpers/tensor-fixtures.ts';
 
 const reprCases = loadFixture<{ name: string; tensor: TensorJson }[]>('tensor-repr.json');
-const numberCases = loadFixture<{ value: JsonValue; fixed4: string; fixed0: string; exp4: string }[]>(
-  'tensor-number-format.json',
-);
+const numberCases =
+  loadFixture<{ value: JsonValue; fixed4: string; fixed0: string; exp4: string }[]>(
+    'tensor-number-format.json',
+  );
 
 describe('formatTensor reproduces PyTorch 1.13 repr exactly', () => {
   test.each(reprCases.map((c) => [c.name, c.tensor] as const))('%s', (_name, t) => {

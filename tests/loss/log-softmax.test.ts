@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { Tensor, tensor, logSoftmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-describeLossFixtures('logSoftmax', 'loss-softmax.json', { covers: 'every dim, 0-d, float64, non-finite and empty inputs', atLeast: 15 });
+describeLossFixtures('logSoftmax', 'loss-softmax.json', {
+  covers: 'every dim, 0-d, float64, non-finite and empty inputs',
+  atLeast: 15,
+});
 
 describe('logSoftmax by hand', () => {
   it('is x - log Σ exp(x), finite where softmax underflows', () => {
@@ -19,7 +22,10 @@ describe('logSoftmax by hand', () => {
 
 describe('logSoftmax on large inputs (the one-pass kernel) agrees with the mirrored path', () => {
   for (const dtype of ['float32', 'float64'] as const) {
-    for (const shape of [[8, 5, 2000], [16000, 5]]) {
+    for (const shape of [
+      [8, 5, 2000],
+      [16000, 5],
+    ]) {
       it(`${dtype} shape [${shape.join(', ')}] dim 1`, () => {
         const n = shape.reduce((a, b) => a * b, 1);
         const values = new Float64Array(n).map((_, i) => Math.sin(i * 2.3) * 7);
@@ -35,7 +41,9 @@ describe('logSoftmax on large inputs (the one-pass kernel) agrees with the mirro
         const tol = dtype === 'float32' ? { atol: 1e-5, rtol: 1e-5 } : { atol: 1e-12, rtol: 1e-12 };
         const step = n / shape[0];
         for (let o = 0; o < shape[0]; o += 997) {
-          const part = new Tensor(store.slice(o * step, (o + 1) * step), [1, ...shape.slice(1)], dtype, { requiresGrad: true });
+          const part = new Tensor(store.slice(o * step, (o + 1) * step), [1, ...shape.slice(1)], dtype, {
+            requiresGrad: true,
+          });
           const ref = logSoftmax(part, 1);
           ref.backward(new Tensor(g.data.slice(o * step, (o + 1) * step), [1, ...shape.slice(1)], dtype));
           expectClose(y.data.slice(o * step, (o + 1) * step), ref.data, tol);
@@ -50,7 +58,10 @@ describe('logSoftmax uses PyTorch 1.13 float32 exp (SLEEF), bit for bit', () => 
   it('a row where a correctly rounded exp changes the last bit', () => {
     // torch.log_softmax(tensor([[-0.02600995823740959, -0.5677530765533447],
     //                           [-0.0051958514377474785, 0.7713869214057922]]), 1).tolist()
-    const x = tensor([[-0.02600995823740959, -0.5677530765533447], [-0.0051958514377474785, 0.7713869214057922]]);
+    const x = tensor([
+      [-0.02600995823740959, -0.5677530765533447],
+      [-0.0051958514377474785, 0.7713869214057922],
+    ]);
     const expected = [-0.45852130651474, -1.0002644062042236, -1.155002236366272, -0.3784194886684418];
     expectClose(logSoftmax(x, 1).data, expected, { atol: 0, rtol: 0 });
   });

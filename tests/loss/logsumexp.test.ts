@@ -19,9 +19,19 @@ function reference(x: ArrayLike<number>, outer: number, size: number, inner: num
 
 describe('logSumExpAlong', () => {
   it('matches the two-pass reference for rows, planes and blocks of every size', () => {
-    for (const [outer, size, inner] of [[3, 5, 1], [1, 7, 1], [2, 4, 3], [2, 3, 2049], [1, 1, 5], [3, 2, 4096]]) {
+    for (const [outer, size, inner] of [
+      [3, 5, 1],
+      [1, 7, 1],
+      [2, 4, 3],
+      [2, 3, 2049],
+      [1, 1, 5],
+      [3, 2, 4096],
+    ]) {
       const x = new Float64Array(outer * size * inner).map((_, i) => Math.sin(i * 0.77) * 12);
-      expectClose(logSumExpAlong(x, outer, size, inner), reference(x, outer, size, inner), { atol: 1e-13, rtol: 1e-14 });
+      expectClose(logSumExpAlong(x, outer, size, inner), reference(x, outer, size, inner), {
+        atol: 1e-13,
+        rtol: 1e-14,
+      });
     }
   });
 
@@ -34,7 +44,10 @@ describe('logSumExpAlong', () => {
     const x = new Float64Array([-1000, 0, 1000, -2000, 5, 1]); // rows: [-1000, 0, 1000], [-2000, 5, 1]
     expectClose(logSumExpAlong(x, 2, 3, 1), [1000, 5 + Math.log1p(Math.exp(-4))], { atol: 0, rtol: 1e-15 });
     const planes = new Float64Array([-1000, 3, 1000, 4]); // (1, 2, 2): positions [-1000, 1000] and [3, 4]
-    expectClose(logSumExpAlong(planes, 1, 2, 2), [1000, 4 + Math.log1p(Math.exp(-1))], { atol: 0, rtol: 1e-15 });
+    expectClose(logSumExpAlong(planes, 1, 2, 2), [1000, 4 + Math.log1p(Math.exp(-1))], {
+      atol: 0,
+      rtol: 1e-15,
+    });
   });
 
   it('propagates NaN and ±Infinity as PyTorch: NaN, +inf or all -inf give NaN; a -inf entry counts 0', () => {
@@ -50,7 +63,10 @@ describe('logSumExpAlong', () => {
     const lse = logSumExpAlong(x, 1, 3, 2, (first, pos0, len, posStride, classStride, l) => {
       for (let k = 0; k < len; k++) seen.push([x[first + k * posStride + 2 * classStride], l[pos0 + k]]);
     });
-    expect(seen).toEqual([[5, lse[0]], [6, lse[1]]]);
+    expect(seen).toEqual([
+      [5, lse[0]],
+      [6, lse[1]],
+    ]);
     const rows: number[] = [];
     logSumExpAlong(x, 2, 3, 1, (first, pos0, len, posStride, classStride) => {
       for (let k = 0; k < len; k++) rows.push(x[first + k * posStride + 1 * classStride]);

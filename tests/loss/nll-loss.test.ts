@@ -3,11 +3,20 @@ import { Tensor, tensor, nllLoss, logSoftmax } from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 import { describeLossFixtures } from '../helpers/loss-fixture-suites.ts';
 
-describeLossFixtures('nllLoss', 'loss-nll.json', { covers: 'the configurations of common_nn.py and the edge cases', atLeast: 50 });
+describeLossFixtures('nllLoss', 'loss-nll.json', {
+  covers: 'the configurations of common_nn.py and the edge cases',
+  atLeast: 50,
+});
 
 describe('nllLoss by hand', () => {
   it('picks -input[target], weighted, and the weighted mean divides by the summed weights', () => {
-    const logp = tensor([[-0.5, -1.0, -2.0], [-3.0, -0.25, -1.5]], { dtype: 'float64' });
+    const logp = tensor(
+      [
+        [-0.5, -1.0, -2.0],
+        [-3.0, -0.25, -1.5],
+      ],
+      { dtype: 'float64' },
+    );
     const t = tensor([2, 1]);
     const w = tensor([1, 2, 4], { dtype: 'float64' });
     expectClose(nllLoss(logp, t, { reduction: 'none' }).data, [2.0, 0.25], { atol: 0, rtol: 0 });
@@ -17,7 +26,14 @@ describe('nllLoss by hand', () => {
   });
 
   it('ignored targets add nothing and do not count in the mean', () => {
-    const logp = tensor([[-1, -2], [-3, -4], [-5, -6]], { dtype: 'float64' });
+    const logp = tensor(
+      [
+        [-1, -2],
+        [-3, -4],
+        [-5, -6],
+      ],
+      { dtype: 'float64' },
+    );
     expectClose(nllLoss(logp, tensor([0, -100, 1])).item(), (1 + 6) / 2, { atol: 0, rtol: 0 });
     expectClose(nllLoss(logp, tensor([0, 1, 1]), { ignoreIndex: 1 }).item(), 1, { atol: 0, rtol: 0 });
   });
@@ -34,7 +50,10 @@ describe('nllLoss by hand', () => {
   it('prints the grad_fn PyTorch 1.13 prints for each rank and reduction', () => {
     const names = (shape: number[], reduction: 'mean' | 'sum' | 'none'): string => {
       const n = shape.reduce((a, b) => a * b, 1);
-      const x = tensor(Array.from({ length: n }, (_, i) => -i / n), { shape, requiresGrad: true });
+      const x = tensor(
+        Array.from({ length: n }, (_, i) => -i / n),
+        { shape, requiresGrad: true },
+      );
       const tShape = shape.length === 1 ? [] : [shape[0], ...shape.slice(2)];
       const t = tensor(new Array(tShape.reduce((a, b) => a * b, 1)).fill(0), { shape: tShape });
       return nllLoss(x, t, { reduction }).gradFn!.name;

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { tensor, nn, crossEntropy, nllLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, softmax, logSoftmax } from '../../src/loss/index.ts';
+import {
+  tensor,
+  nn,
+  crossEntropy,
+  nllLoss,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  softmax,
+  logSoftmax,
+} from '../../src/loss/index.ts';
 import { expectClose } from '../helpers/close.ts';
 
-const logits = tensor([[1.5, -0.5, 0.25], [0.1, 2.0, -1.0]], { requiresGrad: true });
+const logits = tensor(
+  [
+    [1.5, -0.5, 0.25],
+    [0.1, 2.0, -1.0],
+  ],
+  { requiresGrad: true },
+);
 const classes = tensor([0, 1]);
 
 describe('nn loss modules read like PyTorch', () => {
@@ -24,12 +39,20 @@ describe('nn loss modules read like PyTorch', () => {
     expect(loss.reduction).toBe('sum');
     expect(loss.labelSmoothing).toBe(0.1);
     const defaults = nn.CrossEntropyLoss();
-    expect([defaults.weight, defaults.ignoreIndex, defaults.reduction, defaults.labelSmoothing]).toEqual([null, -100, 'mean', 0]);
+    expect([defaults.weight, defaults.ignoreIndex, defaults.reduction, defaults.labelSmoothing]).toEqual([
+      null,
+      -100,
+      'mean',
+      0,
+    ]);
   });
 
   it('works with new, as PyTorch code written in JS might', () => {
     const loss = new nn.CrossEntropyLoss({ reduction: 'none' });
-    expectClose(loss(logits, classes).data, crossEntropy(logits, classes, { reduction: 'none' }).data, { atol: 0, rtol: 0 });
+    expectClose(loss(logits, classes).data, crossEntropy(logits, classes, { reduction: 'none' }).data, {
+      atol: 0,
+      rtol: 0,
+    });
   });
 
   it('prints like PyTorch modules', () => {
@@ -43,7 +66,9 @@ describe('nn loss modules read like PyTorch', () => {
 
   it('nn.NLLLoss, nn.BCELoss and nn.BCEWithLogitsLoss equal their functions', () => {
     const logp = logSoftmax(logits, 1);
-    expect(nn.NLLLoss({ ignoreIndex: 1 })(logp, classes).item()).toBe(nllLoss(logp, classes, { ignoreIndex: 1 }).item());
+    expect(nn.NLLLoss({ ignoreIndex: 1 })(logp, classes).item()).toBe(
+      nllLoss(logp, classes, { ignoreIndex: 1 }).item(),
+    );
     const p = tensor([0.2, 0.9, 0.5], { dtype: 'float32' });
     const y = tensor([0, 1, 1], { dtype: 'float32' });
     const w = tensor([1, 2, 3], { dtype: 'float32' });
@@ -66,12 +91,20 @@ describe('nn loss modules read like PyTorch', () => {
 
 describe('nn modules check their options when built', () => {
   it('rejects an unknown option, suggesting the camelCase name', () => {
-    expect(() => nn.CrossEntropyLoss({ ignore_index: 1 } as never)).toThrow(/unknown option 'ignore_index' \(did you mean ignoreIndex\?\)/);
-    expect(() => nn.BCEWithLogitsLoss({ pos_weight: tensor([1]) } as never)).toThrow(/did you mean posWeight/);
+    expect(() => nn.CrossEntropyLoss({ ignore_index: 1 } as never)).toThrow(
+      /unknown option 'ignore_index' \(did you mean ignoreIndex\?\)/,
+    );
+    expect(() => nn.BCEWithLogitsLoss({ pos_weight: tensor([1]) } as never)).toThrow(
+      /did you mean posWeight/,
+    );
   });
   it('rejects a bad reduction or labelSmoothing', () => {
-    expect(() => nn.NLLLoss({ reduction: 'avg' as never })).toThrow(/'avg' is not a valid value for reduction/);
-    expect(() => nn.CrossEntropyLoss({ labelSmoothing: 1.5 })).toThrow(/labelSmoothing must be between 0.0 and 1.0. Got: 1.5/);
+    expect(() => nn.NLLLoss({ reduction: 'avg' as never })).toThrow(
+      /'avg' is not a valid value for reduction/,
+    );
+    expect(() => nn.CrossEntropyLoss({ labelSmoothing: 1.5 })).toThrow(
+      /labelSmoothing must be between 0.0 and 1.0. Got: 1.5/,
+    );
   });
   it('rejects a weight passed positionally, as in PyTorch', () => {
     expect(() => nn.CrossEntropyLoss(tensor([1, 2]) as never)).toThrow(/options must be an object/);
@@ -81,7 +114,9 @@ describe('nn modules check their options when built', () => {
     expect(() => nn.LogSoftmax({ dim: 0.5 })).toThrow(/dim must be an integer, got 0.5/);
   });
   it('a module built with a dim out of range throws when called, naming the shape', () => {
-    expect(() => nn.Softmax({ dim: 2 })(logits)).toThrow(/Dimension out of range .* \[-2, 1\], but got 2.*\[2, 3\]/);
+    expect(() => nn.Softmax({ dim: 2 })(logits)).toThrow(
+      /Dimension out of range .* \[-2, 1\], but got 2.*\[2, 3\]/,
+    );
   });
 });
 
@@ -97,6 +132,8 @@ describe('nn modules refuse arguments they would otherwise drop', () => {
   });
   it('a missing target says an argument was left out', () => {
     const call = nn.CrossEntropyLoss() as unknown as (...a: unknown[]) => unknown;
-    expect(() => call(x)).toThrow('crossEntropy: target must be a Tensor, got undefined (was an argument left out?)');
+    expect(() => call(x)).toThrow(
+      'crossEntropy: target must be a Tensor, got undefined (was an argument left out?)',
+    );
   });
 });

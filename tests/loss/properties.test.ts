@@ -88,7 +88,10 @@ describe('crossEntropy identities (float64, any shape)', () => {
     fc.assert(
       fc.property(problem, fc.double({ min: -50, max: 50, noNaN: true }), (p, shift) => {
         const a = crossEntropy(logitsOf(p), targetOf(p), { reduction: 'none' });
-        const shifted = tensor(p.logits.map((v) => v + shift), { dtype: 'float64', shape: p.shape });
+        const shifted = tensor(
+          p.logits.map((v) => v + shift),
+          { dtype: 'float64', shape: p.shape },
+        );
         const b = crossEntropy(shifted, targetOf(p), { reduction: 'none' });
         expectClose(a.data, b.data, { atol: 1e-12 * (1 + Math.abs(shift)), rtol: 1e-9 });
       }),
@@ -110,7 +113,8 @@ describe('crossEntropy identities (float64, any shape)', () => {
         const picked = p.targets.map((_, i) => {
           const n = Math.floor(i / S);
           let dot = 0;
-          for (let c = 0; c < C; c++) dot += oneHot[(n * C + c) * S + (i % S)] * logp[(n * C + c) * S + (i % S)];
+          for (let c = 0; c < C; c++)
+            dot += oneHot[(n * C + c) * S + (i % S)] * logp[(n * C + c) * S + (i % S)];
           return -dot;
         });
         expectClose(viaIndex.data, picked, TIGHT);
@@ -127,7 +131,11 @@ describe('crossEntropy identities (float64, any shape)', () => {
         const sm = softmax(logitsOf(p), classDim(p)).data;
         const oneHot = oneHotOf(p).data;
         const positions = p.targets.length;
-        expectClose(x.grad!.data, Array.from(sm, (v, i) => (v - oneHot[i]) / positions), TIGHT);
+        expectClose(
+          x.grad!.data,
+          Array.from(sm, (v, i) => (v - oneHot[i]) / positions),
+          TIGHT,
+        );
       }),
       RUNS,
     );
@@ -186,7 +194,13 @@ describe('gradients agree with central finite differences (float64)', () => {
         checkGradient(
           p.logits,
           p.shape,
-          (x) => crossEntropy(x, t, { reduction: o.reduction, weight, ignoreIndex: -1, labelSmoothing: o.labelSmoothing }),
+          (x) =>
+            crossEntropy(x, t, {
+              reduction: o.reduction,
+              weight,
+              ignoreIndex: -1,
+              labelSmoothing: o.labelSmoothing,
+            }),
           o.reduction === 'none' ? upstreamOf(p) : null,
         );
       }),
@@ -197,12 +211,23 @@ describe('gradients agree with central finite differences (float64)', () => {
   it('crossEntropy with class probabilities (weight, labelSmoothing, every reduction)', () => {
     fc.assert(
       fc.property(problem, options, (p, o) => {
-        const probabilities = softmax(tensor(p.logits.map((v) => -v / 2), { dtype: 'float64', shape: p.shape }), classDim(p));
+        const probabilities = softmax(
+          tensor(
+            p.logits.map((v) => -v / 2),
+            { dtype: 'float64', shape: p.shape },
+          ),
+          classDim(p),
+        );
         const weight = o.weighted ? tensor(p.weight, { dtype: 'float64' }) : undefined;
         checkGradient(
           p.logits,
           p.shape,
-          (x) => crossEntropy(x, probabilities, { reduction: o.reduction, weight, labelSmoothing: o.labelSmoothing }),
+          (x) =>
+            crossEntropy(x, probabilities, {
+              reduction: o.reduction,
+              weight,
+              labelSmoothing: o.labelSmoothing,
+            }),
           o.reduction === 'none' ? upstreamOf(p) : null,
         );
       }),
@@ -214,9 +239,16 @@ describe('gradients agree with central finite differences (float64)', () => {
     fc.assert(
       fc.property(problem, options, (p, o) => {
         const weight = o.weighted ? tensor(p.weight, { dtype: 'float64' }) : undefined;
-        checkGradient(p.logits, p.shape, (x) => nllLoss(x, targetOf(p), { weight, reduction: o.reduction }),
-          o.reduction === 'none' ? upstreamOf(p) : null);
-        const g = tensor(p.logits.map((v) => Math.cos(v * 3)), { dtype: 'float64', shape: p.shape });
+        checkGradient(
+          p.logits,
+          p.shape,
+          (x) => nllLoss(x, targetOf(p), { weight, reduction: o.reduction }),
+          o.reduction === 'none' ? upstreamOf(p) : null,
+        );
+        const g = tensor(
+          p.logits.map((v) => Math.cos(v * 3)),
+          { dtype: 'float64', shape: p.shape },
+        );
         checkGradient(p.logits, p.shape, (x) => softmax(x, classDim(p)), g);
         checkGradient(p.logits, p.shape, (x) => logSoftmax(x, -1), g);
       }),
@@ -225,7 +257,14 @@ describe('gradients agree with central finite differences (float64)', () => {
   });
 
   const binary = fc
-    .array(fc.record({ x: fc.double({ min: 0.05, max: 0.95, noNaN: true }), y: fc.double({ min: 0, max: 1, noNaN: true }), w: fc.double({ min: 0.1, max: 2, noNaN: true }) }), { minLength: 1, maxLength: 8 })
+    .array(
+      fc.record({
+        x: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        y: fc.double({ min: 0, max: 1, noNaN: true }),
+        w: fc.double({ min: 0.1, max: 2, noNaN: true }),
+      }),
+      { minLength: 1, maxLength: 8 },
+    )
     .map((rows) => ({ x: rows.map((r) => r.x), y: rows.map((r) => r.y), w: rows.map((r) => r.w) }));
 
   it('binaryCrossEntropy (weight, every reduction)', () => {
@@ -234,8 +273,17 @@ describe('gradients agree with central finite differences (float64)', () => {
         const shape = [b.x.length];
         const y = tensor(b.y, { dtype: 'float64' });
         const weight = o.weighted ? tensor(b.w, { dtype: 'float64' }) : undefined;
-        checkGradient(b.x, shape, (x) => binaryCrossEntropy(x, y, { weight, reduction: o.reduction }),
-          o.reduction === 'none' ? tensor(b.w.map((v) => v - 1), { dtype: 'float64' }) : null);
+        checkGradient(
+          b.x,
+          shape,
+          (x) => binaryCrossEntropy(x, y, { weight, reduction: o.reduction }),
+          o.reduction === 'none'
+            ? tensor(
+                b.w.map((v) => v - 1),
+                { dtype: 'float64' },
+              )
+            : null,
+        );
       }),
       RUNS,
     );
@@ -248,9 +296,23 @@ describe('gradients agree with central finite differences (float64)', () => {
         const shape = [logits.length];
         const y = tensor(b.y, { dtype: 'float64' });
         const weight = o.weighted ? tensor(b.w, { dtype: 'float64' }) : undefined;
-        const posWeight = o.ignoreFirst ? tensor(b.w.map((v) => v * 2), { dtype: 'float64' }) : undefined;
-        checkGradient(logits, shape, (x) => binaryCrossEntropyWithLogits(x, y, { weight, posWeight, reduction: o.reduction }),
-          o.reduction === 'none' ? tensor(b.w.map((v) => v - 1), { dtype: 'float64' }) : null);
+        const posWeight = o.ignoreFirst
+          ? tensor(
+              b.w.map((v) => v * 2),
+              { dtype: 'float64' },
+            )
+          : undefined;
+        checkGradient(
+          logits,
+          shape,
+          (x) => binaryCrossEntropyWithLogits(x, y, { weight, posWeight, reduction: o.reduction }),
+          o.reduction === 'none'
+            ? tensor(
+                b.w.map((v) => v - 1),
+                { dtype: 'float64' },
+              )
+            : null,
+        );
       }),
       RUNS,
     );

@@ -9,7 +9,9 @@ describe('checkReduction', () => {
     for (const r of ['mean', 'sum', 'none']) expect(checkReduction(r, 'f')).toBe(r);
   });
   it('rejects anything else, naming it', () => {
-    expect(() => checkReduction('avg', 'crossEntropy')).toThrow("'avg' is not a valid value for reduction in crossEntropy: use 'mean', 'sum' or 'none'");
+    expect(() => checkReduction('avg', 'crossEntropy')).toThrow(
+      "'avg' is not a valid value for reduction in crossEntropy: use 'mean', 'sum' or 'none'",
+    );
     expect(() => checkReduction(1, 'f')).toThrow(/1 is not a valid value for reduction/);
   });
 });

@@ -5,14 +5,20 @@ import { isContiguousStrides, normalizeDim, numelOf, stridesOf } from '../../src
 
 describe('Tensor basics', () => {
   test('shape, ndim, numel, size, item, tolist', () => {
-    const x = tensor([[1, 2, 3], [4, 5, 6]]);
+    const x = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(x.shape).toEqual([2, 3]);
     expect(x.ndim).toBe(2);
     expect(x.dim()).toBe(2);
     expect(x.numel()).toBe(6);
     expect(x.size()).toEqual([2, 3]);
     expect(x.size(-1)).toBe(3);
-    expect(x.tolist()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(x.tolist()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(tensor(2.5).item()).toBe(2.5);
     expect(() => x.item()).toThrow('a Tensor with 6 elements cannot be converted to a number (shape [2, 3])');
   });
@@ -35,14 +41,23 @@ describe('Tensor basics', () => {
   });
 
   test('toString and Node inspect print the PyTorch repr', () => {
-    const x = tensor([[1.5, -2], [0, 3]]);
+    const x = tensor([
+      [1.5, -2],
+      [0, 3],
+    ]);
     const repr = 'tensor([[ 1.5000, -2.0000],\n        [ 0.0000,  3.0000]])';
     expect(String(x)).toBe(repr);
     expect(inspect(x)).toBe(repr);
   });
 
   test('method chains build the graph PyTorch builds', () => {
-    const logits = tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]], { requiresGrad: true });
+    const logits = tensor(
+      [
+        [2.0, 0.5, -1.0],
+        [0.1, 0.2, 3.0],
+      ],
+      { requiresGrad: true },
+    );
     const target = tensor([0, 2]);
     const logp = logits.sub(logits.exp().sum(1, true).log());
     const loss = logp.gather(1, target.unsqueeze(1)).neg().mean();
@@ -50,7 +65,10 @@ describe('Tensor basics', () => {
     loss.backward();
     // d/dlogits of mean NLL = (softmax - onehot) / N.
     const g = logits.grad!.tolist() as number[][];
-    for (const [row, t] of [[0, 0], [1, 2]]) {
+    for (const [row, t] of [
+      [0, 0],
+      [1, 2],
+    ]) {
       const e = (logits.tolist() as number[][])[row].map(Math.exp);
       const z = e.reduce((a, b) => a + b, 0);
       e.forEach((v, j) => expect(Math.abs(g[row][j] - (v / z - (j === t ? 1 : 0)) / 2)).toBeLessThan(1e-6));
@@ -58,8 +76,12 @@ describe('Tensor basics', () => {
   });
 
   test('constructor checks storage length and strides length', () => {
-    expect(() => new Tensor(new Float32Array(3), [2, 2], 'float32')).toThrow(/storage of 3 elements for shape \[2, 2\]/);
-    expect(() => new Tensor(new Float32Array(4), [2, 2], 'float32', { strides: [1] })).toThrow(/strides \[1\]/);
+    expect(() => new Tensor(new Float32Array(3), [2, 2], 'float32')).toThrow(
+      /storage of 3 elements for shape \[2, 2\]/,
+    );
+    expect(() => new Tensor(new Float32Array(4), [2, 2], 'float32', { strides: [1] })).toThrow(
+      /strides \[1\]/,
+    );
   });
 
   test('a leaf that requires grad prints requires_grad=True; ops on it print grad_fn', () => {
@@ -88,6 +110,8 @@ describe('shape helpers', () => {
     expect(normalizeDim(-1, 3)).toBe(2);
     expect(normalizeDim(0, 0)).toBe(0);
     expect(normalizeDim(-1, 0)).toBe(0);
-    expect(() => normalizeDim(3, 3)).toThrow('Dimension out of range (expected to be in range of [-3, 2], but got 3)');
+    expect(() => normalizeDim(3, 3)).toThrow(
+      'Dimension out of range (expected to be in range of [-3, 2], but got 3)',
+    );
   });
 });

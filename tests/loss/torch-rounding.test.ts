@@ -26,7 +26,9 @@ describe('laneSum (AVX2 reduce_all order)', () => {
     const terms = [1e8, 1, -1e8, 1, 1, 1, 1, 1, 1, 1];
     const seq = terms.reduce((a, b) => f(a + b));
     const lanes = [1e8 + 1, 1 + 1, -1e8, 1, 1, 1, 1, 1].map(f);
-    const tree = f(f(f(lanes[0] + lanes[4]) + f(lanes[2] + lanes[6])) + f(f(lanes[1] + lanes[5]) + f(lanes[3] + lanes[7])));
+    const tree = f(
+      f(f(lanes[0] + lanes[4]) + f(lanes[2] + lanes[6])) + f(f(lanes[1] + lanes[5]) + f(lanes[3] + lanes[7])),
+    );
     expect(laneSum(terms.length, (c) => terms[c], f)).toBe(tree);
     expect(laneSum(5, (c) => terms[c], f)).toBe(terms.slice(0, 5).reduce((a, b) => f(a + b)));
     expect(tree).not.toBe(seq);
@@ -37,7 +39,10 @@ describe('nllCascadeSum', () => {
   it('sums the non-ignored terms and their weights', () => {
     const terms = new Float64Array([1, 2, 0, 4]);
     const weights = new Float64Array([0.5, 1, 0, 2]);
-    expect(nllCascadeSum(terms, weights, new Uint8Array([0, 0, 1, 0]), f)).toEqual({ sum: 7, totalWeight: 3.5 });
+    expect(nllCascadeSum(terms, weights, new Uint8Array([0, 0, 1, 0]), f)).toEqual({
+      sum: 7,
+      totalWeight: 3.5,
+    });
     expect(nllCascadeSum(terms, null, new Uint8Array([0, 0, 1, 0]), f)).toEqual({ sum: 7, totalWeight: 3 });
   });
   it('for many float32 terms stays close to the exact sum (the cascade bounds the error)', () => {

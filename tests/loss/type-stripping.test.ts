@@ -24,7 +24,9 @@ const script = `
 describe('the loss module under plain Node type stripping', () => {
   it('loads and runs every loss', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(r.stderr.replace(/.*ExperimentalWarning.*\n?/g, '').replace(/\(Use `node --trace-warnings.*\n?/g, '')).toBe('');
+    expect(
+      r.stderr.replace(/.*ExperimentalWarning.*\n?/g, '').replace(/\(Use `node --trace-warnings.*\n?/g, ''),
+    ).toBe('');
     expect(r.stdout.split('\n')[0]).toBe('tensor(0.4603, grad_fn=<AddBackward0>)'); // PyTorch 1.13's value
     expect(r.stdout.split('\n').length).toBeGreaterThanOrEqual(5);
   });

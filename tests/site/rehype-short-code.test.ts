@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import rehypeShortCode, { SHORT_CODE_MAX } from '../../src/site/rehype-short-code.ts';
 
-const code = (text: string) => ({ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] });
+const code = (text: string) => ({
+  type: 'element',
+  tagName: 'code',
+  properties: {},
+  children: [{ type: 'text', value: text }],
+});
 
 describe('rehypeShortCode', () => {
   it('marks short inline code only', () => {
@@ -12,7 +17,12 @@ describe('rehypeShortCode', () => {
     const tree = {
       type: 'root',
       children: [
-        { type: 'element', tagName: 'p', properties: {}, children: [short, { type: 'text', value: ' and ' }, long] },
+        {
+          type: 'element',
+          tagName: 'p',
+          properties: {},
+          children: [short, { type: 'text', value: ' and ' }, long],
+        },
         { type: 'element', tagName: 'pre', properties: {}, children: [block] },
       ],
     };

@@ -47,7 +47,10 @@ export function treeExercises(tree: Root): { exercises: ChapterExercise[]; probl
 }
 
 /** The exercises of a chapter's MDX source (lines are file lines). */
-export function readChapterExercises(text: string): { exercises: ChapterExercise[]; problems: ExerciseProblem[] } {
+export function readChapterExercises(text: string): {
+  exercises: ChapterExercise[];
+  problems: ExerciseProblem[];
+} {
   const { body } = blankFrontmatter(text);
   const tree = createProcessor({ remarkPlugins: [remarkMath] }).parse(body) as Root;
   return treeExercises(tree);

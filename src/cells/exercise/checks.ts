@@ -59,7 +59,8 @@ export function check(name: string, fn: () => unknown): boolean {
     if (value && typeof (value as { then?: unknown }).then === 'function') {
       throw new CheckFailure('internal: a check function must not be async');
     }
-    result = value === false ? { name, passed: false, message: 'not yet' } : { name, passed: true, message: '' };
+    result =
+      value === false ? { name, passed: false, message: 'not yet' } : { name, passed: true, message: '' };
   } catch (e) {
     result = { name, passed: false, message: failureMessage(e) };
   }
@@ -77,7 +78,8 @@ function failureMessage(e: unknown): string {
   if (e instanceof CheckFailure) return e.message;
   const missing = e instanceof ReferenceError ? /^(\S+) is not defined/.exec(e.message) : null;
   if (missing) return `\`${missing[1]}\` is not defined in your code: keep the names the starter code uses`;
-  if (e instanceof Error) return `your code threw an error: ${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`;
+  if (e instanceof Error)
+    return `your code threw an error: ${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`;
   return `your code threw ${formatAny(e)}`;
 }
 
@@ -90,8 +92,12 @@ interface Values {
 }
 
 function isTensorLike(x: unknown): x is { shape: readonly number[]; data: ArrayLike<number> } {
-  return typeof x === 'object' && x !== null && Array.isArray((x as { shape?: unknown }).shape)
-    && ArrayBuffer.isView((x as { data?: unknown }).data);
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    Array.isArray((x as { shape?: unknown }).shape) &&
+    ArrayBuffer.isView((x as { data?: unknown }).data)
+  );
 }
 
 /** A value as shape + data, or a learner-facing CheckFailure saying what it is instead. */
@@ -114,7 +120,9 @@ function valuesOf(x: unknown, what: string, wanted: string): Values {
     throw new CheckFailure(`${what} is an array that is not a grid of numbers; expected ${wanted}`);
   }
   if (x === undefined) {
-    throw new CheckFailure(`${what} is undefined (did the function \`return\` its result?); expected ${wanted}`);
+    throw new CheckFailure(
+      `${what} is undefined (did the function \`return\` its result?); expected ${wanted}`,
+    );
   }
   throw new CheckFailure(`${what} is ${formatAny(x)}; expected ${wanted}`);
 }
@@ -135,7 +143,9 @@ export function expectShape(actual: unknown, shape: readonly number[], options: 
   const wanted = shape.length === 0 ? 'a single number' : `a tensor of shape ${formatShape(shape)}`;
   const v = valuesOf(actual, what, wanted);
   if (!sameShape(v.shape, shape)) {
-    throw new CheckFailure(`${what} has shape ${formatShape(v.shape)}; expected ${formatShape(shape)}${shape.length === 0 ? ' (a single number)' : ''}`);
+    throw new CheckFailure(
+      `${what} has shape ${formatShape(v.shape)}; expected ${formatShape(shape)}${shape.length === 0 ? ' (a single number)' : ''}`,
+    );
   }
 }
 
@@ -153,8 +163,10 @@ export function expectTensorClose(actual: unknown, expected: unknown, options: T
   if (!sameShape(got.shape, want.shape)) {
     const gotSingle = got.data.length === 1 && want.data.length === 1;
     throw new CheckFailure(
-      `${what} has shape ${formatShape(got.shape)}; expected ${formatShape(want.shape)}${want.shape.length === 0 ? ' (a single number)' : ''}`
-        + (gotSingle ? ` — the value ${formatPair(got.data[0], want.data[0])[0]} itself ${isClose(got.data[0], want.data[0], atol, rtol) ? 'is right' : 'is also off'}` : ''),
+      `${what} has shape ${formatShape(got.shape)}; expected ${formatShape(want.shape)}${want.shape.length === 0 ? ' (a single number)' : ''}` +
+        (gotSingle
+          ? ` — the value ${formatPair(got.data[0], want.data[0])[0]} itself ${isClose(got.data[0], want.data[0], atol, rtol) ? 'is right' : 'is also off'}`
+          : ''),
     );
   }
   let first = -1;
@@ -170,7 +182,8 @@ export function expectTensorClose(actual: unknown, expected: unknown, options: T
   const w = want.data[first];
   const where = got.shape.length === 0 ? '' : ` at ${formatIndex(unravel(first, got.shape))}`;
   const [gs, ws] = formatPair(g, w);
-  const more = want.data.length > 1 ? ` (${count} of ${want.data.length} entries off by more than the tolerance)` : '';
+  const more =
+    want.data.length > 1 ? ` (${count} of ${want.data.length} entries off by more than the tolerance)` : '';
   if (Number.isNaN(g)) throw new CheckFailure(`${what} has NaN${where}; expected ${ws}${more}`);
   if (!Number.isFinite(g)) throw new CheckFailure(`${what} has ${gs}${where}; expected ${ws}${more}`);
   throw new CheckFailure(`${what} is off${where}: got ${gs}, expected ${ws}${more}`);
@@ -185,11 +198,16 @@ export function expectClose(actual: unknown, expectedValue: unknown, options: To
   const atol = options.atol ?? 1e-5;
   const rtol = options.rtol ?? 1e-4;
   const want = valuesOf(expectedValue, 'the expected value', 'a single number');
-  if (want.data.length !== 1) throw new Error(`expectClose: the expected value has shape ${formatShape(want.shape)}; use expectTensorClose`);
+  if (want.data.length !== 1)
+    throw new Error(
+      `expectClose: the expected value has shape ${formatShape(want.shape)}; use expectTensorClose`,
+    );
   const expected = want.data[0];
   const got = valuesOf(actual, what, 'a single number');
   if (got.data.length !== 1) {
-    throw new CheckFailure(`${what} has shape ${formatShape(got.shape)}; expected a single number (did you forget to reduce, e.g. with .mean()?)`);
+    throw new CheckFailure(
+      `${what} has shape ${formatShape(got.shape)}; expected a single number (did you forget to reduce, e.g. with .mean()?)`,
+    );
   }
   const g = got.data[0];
   if (isClose(g, expected, atol, rtol)) return;
@@ -201,14 +219,20 @@ export function expectClose(actual: unknown, expectedValue: unknown, options: To
  * The sums of `actual` along `dim` are all 1 (within `atol`, default 1e-5), as for
  * probabilities. Message: "your softmax does not sum to 1 along dim 1: got 1.37 at [0, :, 1, 0]".
  */
-export function expectSumsToOne(actual: unknown, dim: number, options: WhatOption & { atol?: number } = {}): void {
+export function expectSumsToOne(
+  actual: unknown,
+  dim: number,
+  options: WhatOption & { atol?: number } = {},
+): void {
   const what = options.what ?? 'your result';
   const atol = options.atol ?? 1e-5;
   const got = valuesOf(actual, what, `a tensor with a dim ${dim}`);
   const nd = got.shape.length;
   const d = dim < 0 ? dim + nd : dim;
   if (d < 0 || d >= nd) {
-    throw new CheckFailure(`${what} has shape ${formatShape(got.shape)}, which has no dim ${dim}; expected at least ${dim < 0 ? -dim : dim + 1} dims`);
+    throw new CheckFailure(
+      `${what} has shape ${formatShape(got.shape)}, which has no dim ${dim}; expected at least ${dim < 0 ? -dim : dim + 1} dims`,
+    );
   }
   const size = got.shape[d];
   const inner = got.shape.slice(d + 1).reduce((a, b) => a * b, 1);
@@ -220,7 +244,9 @@ export function expectSumsToOne(actual: unknown, dim: number, options: WhatOptio
       if (!(Math.abs(sum - 1) <= atol)) {
         const index: (number | ':')[] = unravel(o * size * inner + i, got.shape);
         index[d] = ':';
-        throw new CheckFailure(`${what} does not sum to 1 along dim ${dim}: got ${formatPair(sum, 1)[0]} at ${formatIndex(index)}`);
+        throw new CheckFailure(
+          `${what} does not sum to 1 along dim ${dim}: got ${formatPair(sum, 1)[0]} at ${formatIndex(index)}`,
+        );
       }
     }
   }

@@ -14,7 +14,14 @@ import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { confirmDialog } from '../confirm-dialog.ts';
 import { currentChapter as chapter, exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
-import { runExercise, summaryOf, type CellRunner, type ContextCell, type ExerciseResult, type ExerciseSpec } from './run-exercise.ts';
+import {
+  runExercise,
+  summaryOf,
+  type CellRunner,
+  type ContextCell,
+  type ExerciseResult,
+  type ExerciseSpec,
+} from './run-exercise.ts';
 
 interface ExerciseState {
   el: HTMLElement;
@@ -71,7 +78,12 @@ export async function check(el: HTMLElement): Promise<void> {
   try {
     show(el, await runExercise(state.spec, state.source, browserRunner));
   } catch (e) {
-    show(el, { checks: [], output: [], problems: [`The code runner failed: ${e instanceof Error ? e.message : String(e)}`], passed: false });
+    show(el, {
+      checks: [],
+      output: [],
+      problems: [`The code runner failed: ${e instanceof Error ? e.message : String(e)}`],
+      passed: false,
+    });
   } finally {
     state.running = false;
     el.classList.remove('is-running');
@@ -116,7 +128,9 @@ function show(el: HTMLElement, r: ExerciseResult): void {
     );
   }
   if (problems) {
-    problems.replaceChildren(...r.problems.map((p) => Object.assign(document.createElement('p'), { textContent: p })));
+    problems.replaceChildren(
+      ...r.problems.map((p) => Object.assign(document.createElement('p'), { textContent: p })),
+    );
     problems.hidden = r.problems.length === 0;
   }
   if (output) {
@@ -126,7 +140,10 @@ function show(el: HTMLElement, r: ExerciseResult): void {
 }
 
 /** Replace the highlighted starter with an editor (once) and focus it. */
-export async function edit(el: HTMLElement, options: { focus: boolean; focusIf?: () => boolean }): Promise<void> {
+export async function edit(
+  el: HTMLElement,
+  options: { focus: boolean; focusIf?: () => boolean },
+): Promise<void> {
   const state = stateOf(el);
   const resetButton = () => el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]');
   const opened = await openEditor(state, {
@@ -165,7 +182,14 @@ const ownCode = (state: ExerciseState) => state.source !== state.original && sta
 export async function reset(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
   const n = state.index + 1;
-  if (ownCode(state) && !(await confirmDialog(`Reset exercise ${n}?`, `Your code for exercise ${n} will be lost and the starter code put back.`, `Reset exercise ${n}`))) {
+  if (
+    ownCode(state) &&
+    !(await confirmDialog(
+      `Reset exercise ${n}?`,
+      `Your code for exercise ${n} will be lost and the starter code put back.`,
+      `Reset exercise ${n}`,
+    ))
+  ) {
     el.querySelector<HTMLButtonElement>('[data-exercise-action="reset"]')?.focus();
     return;
   }
@@ -184,7 +208,14 @@ export async function reset(el: HTMLElement): Promise<void> {
 export async function useSolution(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
   const n = state.index + 1;
-  if (ownCode(state) && !(await confirmDialog(`Replace your code for exercise ${n}?`, `Your code for exercise ${n} will be replaced by the solution.`, 'Put the solution in'))) {
+  if (
+    ownCode(state) &&
+    !(await confirmDialog(
+      `Replace your code for exercise ${n}?`,
+      `Your code for exercise ${n} will be replaced by the solution.`,
+      'Put the solution in',
+    ))
+  ) {
     el.querySelector<HTMLButtonElement>('[data-exercise-action="use-solution"]')?.focus();
     return;
   }
@@ -212,7 +243,8 @@ export async function restore(): Promise<void> {
       if (problems) {
         problems.replaceChildren(
           Object.assign(document.createElement('p'), {
-            textContent: "Your code from an earlier visit is back in the editor. The exercise's starter code has changed since: Reset shows the new one.",
+            textContent:
+              "Your code from an earlier visit is back in the editor. The exercise's starter code has changed since: Reset shows the new one.",
           }),
         );
         problems.hidden = false;

@@ -51,7 +51,15 @@ export function exerciseRole(node: RootContent): 'exercise' | 'check' | 'solutio
 
 function isHintsLabel(node: RootContent | undefined): node is Paragraph {
   if (!node || node.type !== 'paragraph') return false;
-  const text = node.children.map((c) => ('value' in c ? c.value : 'children' in c ? c.children.map((d) => ('value' in d ? d.value : '')).join('') : '')).join('');
+  const text = node.children
+    .map((c) =>
+      'value' in c
+        ? c.value
+        : 'children' in c
+          ? c.children.map((d) => ('value' in d ? d.value : '')).join('')
+          : '',
+    )
+    .join('');
   return /^\s*hints?\s*:?\s*$/i.test(text);
 }
 
@@ -67,9 +75,24 @@ export function collectExercises(tree: Root): { exercises: FoundExercise[]; prob
     for (const word of (node.meta ?? '').trim().split(/\s+/).slice(1)) {
       const m = /^timeout=(\d+)$/.exec(word);
       if (m && Number(m[1]) > 0) timeout = Number(m[1]);
-      else problems.push({ line, message: `unknown exercise flag "${word}": an exercise fence is \`\`\`ts exercise, optionally with timeout=<ms>` });
+      else
+        problems.push({
+          line,
+          message: `unknown exercise flag "${word}": an exercise fence is \`\`\`ts exercise, optionally with timeout=<ms>`,
+        });
     }
-    const found: FoundExercise = { starter: node, checks: [], solution: null, hintsLabel: null, hints: null, timeout, parent, index, span: 1, line };
+    const found: FoundExercise = {
+      starter: node,
+      checks: [],
+      solution: null,
+      hintsLabel: null,
+      hints: null,
+      timeout,
+      parent,
+      index,
+      span: 1,
+      line,
+    };
     const siblings = parent.children as RootContent[];
     let i = index + 1;
     for (; i < siblings.length; i++) {
@@ -79,14 +102,20 @@ export function collectExercises(tree: Root): { exercises: FoundExercise[]; prob
         found.checks.push(next as Code);
       } else if (role === 'solution') {
         if (found.solution) {
-          problems.push({ line: next.position?.start.line ?? line, message: `this exercise (line ${line}) has a second \`\`\`ts solution fence: keep one` });
+          problems.push({
+            line: next.position?.start.line ?? line,
+            message: `this exercise (line ${line}) has a second \`\`\`ts solution fence: keep one`,
+          });
         } else {
           found.solution = next as Code;
         }
       } else if (isHintsLabel(next) && !found.hints) {
         const list = siblings[i + 1];
         if (!list || list.type !== 'list') {
-          problems.push({ line: next.position?.start.line ?? line, message: 'a "Hints:" line must be followed by a list of hints (1. … 2. …)' });
+          problems.push({
+            line: next.position?.start.line ?? line,
+            message: 'a "Hints:" line must be followed by a list of hints (1. … 2. …)',
+          });
           break;
         }
         found.hintsLabel = next;
@@ -99,13 +128,25 @@ export function collectExercises(tree: Root): { exercises: FoundExercise[]; prob
     }
     found.span = i - index;
     if (found.checks.length === 0) {
-      problems.push({ line, message: 'this exercise has no ```ts check fence after it: add one that calls check(...) from \'@exercise\', so a reader\'s Run can say what is right' });
+      problems.push({
+        line,
+        message:
+          "this exercise has no ```ts check fence after it: add one that calls check(...) from '@exercise', so a reader's Run can say what is right",
+      });
     }
     if (!found.solution) {
-      problems.push({ line, message: 'this exercise has no ```ts solution fence after it: add one (readers can reveal it, and the doc-tests run it against the checks)' });
+      problems.push({
+        line,
+        message:
+          'this exercise has no ```ts solution fence after it: add one (readers can reveal it, and the doc-tests run it against the checks)',
+      });
     }
     if (found.starter.value.trim() === '') {
-      problems.push({ line, message: 'this exercise has an empty starter: give the reader something to edit, e.g. a function whose body they write' });
+      problems.push({
+        line,
+        message:
+          'this exercise has an empty starter: give the reader something to edit, e.g. a function whose body they write',
+      });
     }
     exercises.push(found);
   });

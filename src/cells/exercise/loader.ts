@@ -30,7 +30,12 @@ function setUpHints(exercise: HTMLElement): void {
 }
 
 function label(button: HTMLButtonElement, shown: number, total: number): void {
-  button.textContent = shown === 0 ? `Show a hint (${total})` : shown < total ? `Show the next hint (${shown + 1} of ${total})` : 'No more hints';
+  button.textContent =
+    shown === 0
+      ? `Show a hint (${total})`
+      : shown < total
+        ? `Show the next hint (${shown + 1} of ${total})`
+        : 'No more hints';
   button.disabled = shown >= total;
 }
 
@@ -60,7 +65,10 @@ function init(): void {
   }
 
   document.addEventListener('click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-exercise-action]') : null;
+    const button =
+      event.target instanceof Element
+        ? event.target.closest<HTMLButtonElement>('[data-exercise-action]')
+        : null;
     const exercise = exerciseOf(button);
     if (!button || !exercise) return;
     const action = button.dataset.exerciseAction;
@@ -85,7 +93,9 @@ function init(): void {
     if (!(target instanceof HTMLElement) || !target.matches('.exercise-code pre')) return;
     const exercise = exerciseOf(target);
     if (!exercise) return;
-    void load().then((c) => c.edit(exercise, { focus: true, focusIf: () => document.activeElement === target }));
+    void load().then((c) =>
+      c.edit(exercise, { focus: true, focusIf: () => document.activeElement === target }),
+    );
   });
 }
 

@@ -45,15 +45,22 @@ export default function remarkExercises() {
     exercises.forEach((e, n) => {
       const { started, solved } = results[n];
       if (solved && !solved.passed) {
-        errors.push(`${shown}:${e.line}: the solution of this exercise does not pass its checks (${summary(solved)}): fix the solution or the checks; \`npm test\` shows the same`);
+        errors.push(
+          `${shown}:${e.line}: the solution of this exercise does not pass its checks (${summary(solved)}): fix the solution or the checks; \`npm test\` shows the same`,
+        );
       }
       if (started.checks.length > 0 && started.passed) {
-        errors.push(`${shown}:${e.line}: the starter of this exercise already passes every check: give the reader something to do, or make the checks stricter`);
+        errors.push(
+          `${shown}:${e.line}: the starter of this exercise already passes every check: give the reader something to do, or make the checks stricter`,
+        );
       }
     });
     if (errors.length > 0) {
       // Normally caught earlier by the book check (src/book/astro-integration.ts).
-      const error = Object.assign(new Error(`${errors.join('\n')}\n`), { line: Number(/:(\d+):/.exec(errors[0])?.[1] ?? 0), column: 1 });
+      const error = Object.assign(new Error(`${errors.join('\n')}\n`), {
+        line: Number(/:(\d+):/.exec(errors[0])?.[1] ?? 0),
+        column: 1,
+      });
       throw error;
     }
 

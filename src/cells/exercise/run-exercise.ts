@@ -62,7 +62,11 @@ export function exerciseProgram(spec: ExerciseSpec, code: string): { sources: st
   };
 }
 
-export async function runExercise(spec: ExerciseSpec, code: string, runner: CellRunner): Promise<ExerciseResult> {
+export async function runExercise(
+  spec: ExerciseSpec,
+  code: string,
+  runner: CellRunner,
+): Promise<ExerciseResult> {
   const { sources, timeouts } = exerciseProgram(spec, code);
   return interpretRun(spec, await runner(sources, timeouts));
 }
@@ -74,15 +78,21 @@ export function interpretRun(spec: ExerciseSpec, outcome: RunOutcome): ExerciseR
   const output: string[] = [];
   const problems: string[] = [];
   if (outcome.failure === INTERRUPTED) {
-    problems.push('Interrupted: another run on this page was stopped, and the code runner it shared with this exercise was restarted. Press Check again.');
+    problems.push(
+      'Interrupted: another run on this page was stopped, and the code runner it shared with this exercise was restarted. Press Check again.',
+    );
   } else if (outcome.failure) {
-    problems.push(`The code runner failed (${outcome.failure}). Try Check again; if it keeps failing, reload the page.`);
+    problems.push(
+      `The code runner failed (${outcome.failure}). Try Check again; if it keeps failing, reload the page.`,
+    );
   }
 
   spec.context.forEach((cell, k) => {
     const error = outcome.runs[k]?.error;
     if (error && !cell.throws) {
-      problems.push(`Cell ${k + 1} of the chapter, which this exercise builds on, failed: ${error.message}. This is a bug in the lesson, not in your code.`);
+      problems.push(
+        `Cell ${k + 1} of the chapter, which this exercise builds on, failed: ${error.message}. This is a bug in the lesson, not in your code.`,
+      );
     }
   });
 
@@ -103,7 +113,12 @@ export function interpretRun(spec: ExerciseSpec, outcome: RunOutcome): ExerciseR
       if (result) checks.push(result);
       else output.push(line);
     }
-    if (run.error) checks.push({ name: 'the checks ran to the end', passed: false, message: checkCellMessage(run.error.message) });
+    if (run.error)
+      checks.push({
+        name: 'the checks ran to the end',
+        passed: false,
+        message: checkCellMessage(run.error.message),
+      });
   });
 
   if (outcome.stop) {
@@ -111,15 +126,21 @@ export function interpretRun(spec: ExerciseSpec, outcome: RunOutcome): ExerciseR
     if (outcome.stop.cell === reader) {
       problems.push(`Your code was stopped after ${s} s: is there a loop that never ends?`);
     } else if (outcome.stop.cell > reader) {
-      problems.push(`The checks were stopped after ${s} s while calling your code: is there a loop that never ends?`);
+      problems.push(
+        `The checks were stopped after ${s} s while calling your code: is there a loop that never ends?`,
+      );
     } else {
-      problems.push(`Cell ${outcome.stop.cell + 1} of the chapter was stopped after ${s} s. This is a bug in the lesson, not in your code.`);
+      problems.push(
+        `Cell ${outcome.stop.cell + 1} of the chapter was stopped after ${s} s. This is a bug in the lesson, not in your code.`,
+      );
     }
   }
 
   const ranChecks = outcome.runs.slice(reader + 1).some((r) => r.ran);
   if (checks.length === 0 && ranChecks && !outcome.stop && !outcome.failure) {
-    problems.push('No check ran: the exercise\'s check fence must call check(...) from \'@exercise\'. This is a bug in the lesson.');
+    problems.push(
+      "No check ran: the exercise's check fence must call check(...) from '@exercise'. This is a bug in the lesson.",
+    );
   }
   const passed = checks.length > 0 && checks.every((c) => c.passed) && problems.length === 0;
   return { checks, output, problems, passed };
@@ -130,7 +151,9 @@ function checkCellMessage(message: string): string {
   const plain = message.replace(/^CheckFailure: /, '');
   const missing = /^ReferenceError: (\S+) is not defined/.exec(plain);
   if (missing) return `the checks could not find \`${missing[1]}\`: keep the names the starter code defines`;
-  return plain === message && /^\w*Error: /.test(message) ? `the checks stopped with an error: ${message}` : plain;
+  return plain === message && /^\w*Error: /.test(message)
+    ? `the checks stopped with an error: ${message}`
+    : plain;
 }
 
 /** The one line above the checks that sums up a result ("3 of 4 checks pass. ..."). */
@@ -138,6 +161,9 @@ export function summaryOf(r: ExerciseResult): string {
   const total = r.checks.length;
   const passed = r.checks.filter((c) => c.passed).length;
   if (total === 0) return 'The checks could not run. See below.';
-  if (total === 1) return r.passed ? 'The check passes. Well done!' : 'The check does not pass yet: read the message below.';
-  return r.passed ? `All ${total} checks pass. Well done!` : `${passed} of ${total} checks pass. Not there yet: read the messages below.`;
+  if (total === 1)
+    return r.passed ? 'The check passes. Well done!' : 'The check does not pass yet: read the message below.';
+  return r.passed
+    ? `All ${total} checks pass. Well done!`
+    : `${passed} of ${total} checks pass. Not there yet: read the messages below.`;
 }

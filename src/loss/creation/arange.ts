@@ -25,12 +25,15 @@ export function arange(start: number, end: number, options?: CreationOptions): T
 export function arange(start: number, end: number, step: number, options?: CreationOptions): Tensor;
 export function arange(...args: (number | CreationOptions | undefined)[]): Tensor {
   const last = args[args.length - 1];
-  const options: CreationOptions = typeof last === 'object' && last !== null ? (args.pop() as CreationOptions) : {};
+  const options: CreationOptions =
+    typeof last === 'object' && last !== null ? (args.pop() as CreationOptions) : {};
   checkOptions(options, ['dtype', 'requiresGrad'], 'arange()');
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   const nums = args as number[];
   if (nums.length < 1 || nums.length > 3 || nums.some((v) => typeof v !== 'number')) {
-    throw new Error(`arange(): expected (end), (start, end) or (start, end, step) numbers, but got (${nums.map(String).join(', ')})`);
+    throw new Error(
+      `arange(): expected (end), (start, end) or (start, end, step) numbers, but got (${nums.map(String).join(', ')})`,
+    );
   }
   const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (!Number.isFinite(start) || !Number.isFinite(end)) {
@@ -38,7 +41,9 @@ export function arange(...args: (number | CreationOptions | undefined)[]): Tenso
   }
   if (step === 0 || Number.isNaN(step)) throw new Error(`step must be nonzero (got step ${step})`);
   if ((step > 0 && end < start) || (step < 0 && end > start)) {
-    throw new Error(`upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
+    throw new Error(
+      `upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`,
+    );
   }
   const allInts = Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step);
   const dtype = checkDtype('arange', options.dtype ?? (allInts ? 'int64' : 'float32'));

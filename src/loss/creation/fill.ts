@@ -13,14 +13,25 @@
  */
 import { Tensor, allocStorage, numelOf } from '../tensor.ts';
 import { castValue, fitsInt64 } from '../ops/dtype.ts';
-import { checkCreationOptions, checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
+import {
+  checkCreationOptions,
+  checkDtype,
+  checkRequiresGrad,
+  checkShape,
+  type CreationOptions,
+} from './shape.ts';
 
 const OPTIONS = ['dtype', 'requiresGrad'] as const;
 
-export function full(shape: number | readonly number[], fillValue: number, options: CreationOptions = {}): Tensor {
+export function full(
+  shape: number | readonly number[],
+  fillValue: number,
+  options: CreationOptions = {},
+): Tensor {
   checkCreationOptions('full', options, OPTIONS);
   const dims = checkShape('full', shape);
-  if (typeof fillValue !== 'number') throw new Error(`full(): fill value must be a number, but got ${String(fillValue)}`);
+  if (typeof fillValue !== 'number')
+    throw new Error(`full(): fill value must be a number, but got ${String(fillValue)}`);
   const dtype = checkDtype('full', options.dtype ?? (fitsInt64(fillValue) ? 'int64' : 'float32'));
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const data = allocStorage(dtype, numelOf(dims));

@@ -14,7 +14,9 @@ import { checkNumel } from './shape.ts';
 
 export function oneHot(target: Tensor, numClasses = -1): Tensor {
   if (!(target instanceof Tensor) || target.dtype !== 'int64') {
-    throw new Error(`one_hot is only applicable to index tensor. (got dtype ${target instanceof Tensor ? target.dtype : typeof target})`);
+    throw new Error(
+      `one_hot is only applicable to index tensor. (got dtype ${target instanceof Tensor ? target.dtype : typeof target})`,
+    );
   }
   if (!Number.isInteger(numClasses) || numClasses < -1) {
     throw new Error(`one_hot(): numClasses must be a non-negative integer or -1, but got ${numClasses}`);

@@ -18,7 +18,13 @@
  * See: https://pytorch.org/docs/1.13/generated/torch.randn.html
  */
 import { Tensor, allocStorage, numelOf } from '../tensor.ts';
-import { checkCreationOptions, checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
+import {
+  checkCreationOptions,
+  checkDtype,
+  checkRequiresGrad,
+  checkShape,
+  type CreationOptions,
+} from './shape.ts';
 
 /** A seeded source of standard normal numbers. */
 export class NormalGenerator {
@@ -108,7 +114,8 @@ export function randn(shape: number | readonly number[], options: RandnOptions =
   checkCreationOptions('randn', options, ['dtype', 'requiresGrad', 'seed']);
   const dims = checkShape('randn', shape);
   const dtype = checkDtype('randn', options.dtype ?? 'float32');
-  if (dtype === 'int64') throw new Error('"normal_kernel_cpu" not implemented for \'Long\' (randn needs a floating dtype)');
+  if (dtype === 'int64')
+    throw new Error('"normal_kernel_cpu" not implemented for \'Long\' (randn needs a floating dtype)');
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const gen = options.seed === undefined ? globalGenerator : new NormalGenerator(options.seed);
   const data = allocStorage(dtype, numelOf(dims));

@@ -7,7 +7,8 @@ import { checkOptions } from '../check.ts';
 /** A shape given as `2` or `[2, 3]`, checked: non-negative integer sizes. */
 export function checkShape(op: string, shape: number | readonly number[]): number[] {
   const list = typeof shape === 'number' ? [shape] : Array.isArray(shape) ? [...shape] : null;
-  if (list === null) throw new Error(`${op}(): shape must be a number or an array of numbers, but got ${String(shape)}`);
+  if (list === null)
+    throw new Error(`${op}(): shape must be a number or an array of numbers, but got ${String(shape)}`);
   for (const s of list) {
     if (typeof s !== 'number' || !Number.isInteger(s)) {
       throw new Error(`${op}(): sizes must be integers, but got ${String(s)} in [${list.join(', ')}]`);
@@ -53,7 +54,9 @@ export function checkRequiresGrad(dtype: DType, requiresGrad: boolean | undefine
     throw new Error(`requiresGrad must be true or false, got ${typeof requiresGrad} ${String(requiresGrad)}`);
   }
   if (requiresGrad && !isFloating(dtype)) {
-    throw new Error(`Only Tensors of floating point and complex dtype can require gradients (got dtype ${dtype})`);
+    throw new Error(
+      `Only Tensors of floating point and complex dtype can require gradients (got dtype ${dtype})`,
+    );
   }
   return requiresGrad ?? false;
 }
@@ -70,7 +73,9 @@ export interface CreationOptions {
  */
 export function checkCreationOptions(op: string, options: unknown, allowed: readonly string[]): void {
   if (typeof options === 'number') {
-    throw new Error(`${op}(): pass the shape as one array, e.g. ${op}([2, 3]), not as separate sizes (got ${options} where the options go)`);
+    throw new Error(
+      `${op}(): pass the shape as one array, e.g. ${op}([2, 3]), not as separate sizes (got ${options} where the options go)`,
+    );
   }
   checkOptions(options, allowed, `${op}()`);
 }

@@ -15,5 +15,12 @@ import { Tensor } from '../tensor.ts';
 import { binaryOp } from './binary.ts';
 
 export function add(a: Tensor, b: Tensor | number): Tensor {
-  return binaryOp(a, b, 'AddBackward0', (d) => d, (x, y) => x + y, (g) => [g, g]);
+  return binaryOp(
+    a,
+    b,
+    'AddBackward0',
+    (d) => d,
+    (x, y) => x + y,
+    (g) => [g, g],
+  );
 }

@@ -38,7 +38,9 @@ export function argmaxIndices(
     }
     for (const d of dims) {
       if (x.shape[d] === 0) {
-        throw new Error(`${op}(): Expected reduction dim ${d} to have non-zero size. (input shape [${x.shape.join(', ')}])`);
+        throw new Error(
+          `${op}(): Expected reduction dim ${d} to have non-zero size. (input shape [${x.shape.join(', ')}])`,
+        );
       }
     }
   }

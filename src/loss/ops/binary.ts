@@ -17,7 +17,9 @@ const shapeOf = (x: Operand): readonly number[] => (typeof x === 'number' ? [] :
 /** Check that a JS-number operand is a finite-or-infinite number (not NaN by accident, not a string). */
 export function checkOperand(op: string, x: unknown): void {
   if (typeof x === 'number' || x instanceof Tensor) return;
-  throw new Error(`${op}(): expected a Tensor or a number as other, but got ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`);
+  throw new Error(
+    `${op}(): expected a Tensor or a number as other, but got ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`,
+  );
 }
 
 /** `fn(a, b)` elementwise over the broadcast shape, in `dtype`, with no graph. */
@@ -37,7 +39,8 @@ export function zipRaw(a: Operand, b: Operand, dtype: DType, fn: (x: number, y: 
   };
   const va = valuesOf(a);
   const vb = valuesOf(b);
-  if (dtype === 'int64') for (let i = 0; i < n; i++) out[i] = fn(va(i), vb(i)) + 0; // no -0 among ints
+  if (dtype === 'int64')
+    for (let i = 0; i < n; i++) out[i] = fn(va(i), vb(i)) + 0; // no -0 among ints
   else for (let i = 0; i < n; i++) out[i] = fn(va(i), vb(i));
   return new Tensor(out, shape, dtype);
 }

@@ -25,7 +25,12 @@ export function div(a: Tensor, b: Tensor | number): Tensor {
       const ga = a.requiresGrad ? zipRaw(g, b, dt, (u, v) => u / v) : null;
       let gb: Tensor | null = null;
       if (typeof b !== 'number' && b.requiresGrad) {
-        const q = zipRaw(zipRaw(a, b, dt, (u, v) => u / v), b, dt, (u, v) => u / v);
+        const q = zipRaw(
+          zipRaw(a, b, dt, (u, v) => u / v),
+          b,
+          dt,
+          (u, v) => u / v,
+        );
         gb = zipRaw(g, q, dt, (u, v) => -u * v);
       }
       return [ga, gb];

@@ -60,7 +60,9 @@ export function castValue(v: number, dtype: DType): number {
     throw new Error(`cannot convert ${v} to int64 (PyTorch would give -9223372036854775808)`);
   }
   if (!fitsInt64(Math.trunc(v))) {
-    throw new Error(`value cannot be converted to type int64 without overflow (got ${v}; int64 holds [-2^63, 2^63))`);
+    throw new Error(
+      `value cannot be converted to type int64 without overflow (got ${v}; int64 holds [-2^63, 2^63))`,
+    );
   }
   return Math.trunc(v) + 0; // + 0 turns -0 into 0
 }

@@ -17,5 +17,7 @@ import { zipRaw } from './binary.ts';
 
 export function exp(x: Tensor): Tensor {
   const dtype = isFloating(x.dtype) ? x.dtype : 'float32';
-  return unaryOp(x, dtype, 'ExpBackward0', dtype === 'float32' ? sleefExpf : Math.exp, (g, _x, result) => zipRaw(g, result, g.dtype, (a, b) => a * b));
+  return unaryOp(x, dtype, 'ExpBackward0', dtype === 'float32' ? sleefExpf : Math.exp, (g, _x, result) =>
+    zipRaw(g, result, g.dtype, (a, b) => a * b),
+  );
 }

@@ -14,8 +14,15 @@ import { Tensor } from '../tensor.ts';
 import { binaryOp, zipRaw } from './binary.ts';
 
 export function mul(a: Tensor, b: Tensor | number): Tensor {
-  return binaryOp(a, b, 'MulBackward0', (d) => d, (x, y) => x * y, (g) => [
-    a.requiresGrad ? zipRaw(g, b, g.dtype, (u, v) => u * v) : null,
-    typeof b !== 'number' && b.requiresGrad ? zipRaw(g, a, g.dtype, (u, v) => u * v) : null,
-  ]);
+  return binaryOp(
+    a,
+    b,
+    'MulBackward0',
+    (d) => d,
+    (x, y) => x * y,
+    (g) => [
+      a.requiresGrad ? zipRaw(g, b, g.dtype, (u, v) => u * v) : null,
+      typeof b !== 'number' && b.requiresGrad ? zipRaw(g, a, g.dtype, (u, v) => u * v) : null,
+    ],
+  );
 }

@@ -10,5 +10,11 @@ import { Tensor } from '../tensor.ts';
 import { mapRaw, unaryOp } from './unary.ts';
 
 export function neg(x: Tensor): Tensor {
-  return unaryOp(x, x.dtype, 'NegBackward0', (v) => -v, (g) => mapRaw(g, g.dtype, (v) => -v));
+  return unaryOp(
+    x,
+    x.dtype,
+    'NegBackward0',
+    (v) => -v,
+    (g) => mapRaw(g, g.dtype, (v) => -v),
+  );
 }

@@ -30,7 +30,8 @@ export function inferShape(shape: readonly number[], numel: number): number[] {
   let inferred = -1;
   let known = 1;
   shape.forEach((s, i) => {
-    if (!Number.isInteger(s)) throw new Error(`reshape(): sizes must be integers, but got ${s} in [${shape.join(', ')}]`);
+    if (!Number.isInteger(s))
+      throw new Error(`reshape(): sizes must be integers, but got ${s} in [${shape.join(', ')}]`);
     if (s === -1) {
       if (inferred >= 0) throw new Error('only one dimension can be inferred');
       inferred = i;

@@ -19,10 +19,15 @@ export function squeeze(x: Tensor, dim?: number): Tensor {
     const d = normalizeDim(dim, x.ndim);
     keep = x.shape.map((_, i) => i).filter((i) => i !== d || x.shape[i] !== 1);
   }
-  return makeResult(x.data.slice(), keep.map((d) => x.shape[d]), x.dtype, {
-    name: dim === undefined ? 'SqueezeBackward0' : 'SqueezeBackward1',
-    inputs: [x],
-    strides: keep.map((d) => x.torchStrides[d]),
-    backward: (g) => [reshaped(g, x.shape)],
-  });
+  return makeResult(
+    x.data.slice(),
+    keep.map((d) => x.shape[d]),
+    x.dtype,
+    {
+      name: dim === undefined ? 'SqueezeBackward0' : 'SqueezeBackward1',
+      inputs: [x],
+      strides: keep.map((d) => x.torchStrides[d]),
+      backward: (g) => [reshaped(g, x.shape)],
+    },
+  );
 }

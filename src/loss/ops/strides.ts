@@ -90,9 +90,7 @@ export function isNonOverlappingAndDense(shape: readonly number[], strides: read
 export function elementwiseStrides(outShape: readonly number[], inputs: readonly Layout[]): number[] {
   const nd = outShape.length;
   if (nd === 0) return [];
-  const sameShape = inputs.every(
-    (t) => t.shape.length === nd && t.shape.every((s, i) => s === outShape[i]),
-  );
+  const sameShape = inputs.every((t) => t.shape.length === nd && t.shape.every((s, i) => s === outShape[i]));
   // compute_fast_setup_type: all operands of one shape.
   if (sameShape && inputs.length > 0) {
     if (inputs.every((t) => isContiguousStrides(t.shape, t.torchStrides))) return stridesOf(outShape);

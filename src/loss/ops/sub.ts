@@ -13,5 +13,12 @@ import { binaryOp } from './binary.ts';
 import { mapRaw } from './unary.ts';
 
 export function sub(a: Tensor, b: Tensor | number): Tensor {
-  return binaryOp(a, b, 'SubBackward0', (d) => d, (x, y) => x - y, (g) => [g, mapRaw(g, g.dtype, (v) => -v)]);
+  return binaryOp(
+    a,
+    b,
+    'SubBackward0',
+    (d) => d,
+    (x, y) => x - y,
+    (g) => [g, mapRaw(g, g.dtype, (v) => -v)],
+  );
 }

@@ -16,8 +16,12 @@ test('full infers int64 from an integral value', () => {
 });
 
 test('zeros(2, 3) (sizes as separate arguments) throws rather than building a tensor of shape [2]', () => {
-  expect(() => (zeros as (...a: unknown[]) => unknown)(2, 3)).toThrow(/zeros\(\): pass the shape as one array/);
+  expect(() => (zeros as (...a: unknown[]) => unknown)(2, 3)).toThrow(
+    /zeros\(\): pass the shape as one array/,
+  );
   expect(() => (ones as (...a: unknown[]) => unknown)(2, 3)).toThrow(/ones\(\): pass the shape as one array/);
   expect(() => zeros([1e9])).toThrow(/zeros\(\): a tensor of shape \[1000000000\] would hold/);
-  expect(() => full([2], 1.5, { requires_grad: true } as never)).toThrow(/full\(\): unknown option 'requires_grad'/);
+  expect(() => full([2], 1.5, { requires_grad: true } as never)).toThrow(
+    /full\(\): unknown option 'requires_grad'/,
+  );
 });

@@ -13,7 +13,11 @@ test('oneHot rows sum to one and index the target', () => {
 });
 
 test('error messages name the offending class', () => {
-  expect(() => oneHot(tensor([0, 5]), 3)).toThrow('Class values must be smaller than num_classes. (got 5 with numClasses 3)');
+  expect(() => oneHot(tensor([0, 5]), 3)).toThrow(
+    'Class values must be smaller than num_classes. (got 5 with numClasses 3)',
+  );
   expect(() => oneHot(tensor([0, -2]), 3)).toThrow('Class values must be non-negative. (got -2)');
-  expect(() => oneHot(tensor([0]), -3)).toThrow(/numClasses must be a non-negative integer or -1, but got -3/);
+  expect(() => oneHot(tensor([0]), -3)).toThrow(
+    /numClasses must be a non-negative integer or -1, but got -3/,
+  );
 });

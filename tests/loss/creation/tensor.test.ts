@@ -18,13 +18,20 @@ test('float32 values are stored rounded to float32', () => {
 });
 
 test('the shape option reshapes, and must hold as many values as given', () => {
-  expect(tensor([1, 2, 3, 4, 5, 6], { shape: [2, 3] }).tolist()).toEqual([[1, 2, 3], [4, 5, 6]]);
-  expect(() => tensor([1, 2, 3], { shape: [2, 2] })).toThrow(/shape \[2, 2\] holds 4 elements, but 3 values were given/);
+  expect(tensor([1, 2, 3, 4, 5, 6], { shape: [2, 3] }).tolist()).toEqual([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
+  expect(() => tensor([1, 2, 3], { shape: [2, 2] })).toThrow(
+    /shape \[2, 2\] holds 4 elements, but 3 values were given/,
+  );
 });
 
 test('ragged data names the dim and both lengths', () => {
   expect(() => tensor([[1, 2], 3] as never)).toThrow('expected sequence of length 2 at dim 1 (got 3)');
-  expect(() => tensor([1, [2]] as never)).toThrow(/expected a number at dim 1 \(got a sequence of length 1\)/);
+  expect(() => tensor([1, [2]] as never)).toThrow(
+    /expected a number at dim 1 \(got a sequence of length 1\)/,
+  );
   expect(() => tensor(['a'] as never)).toThrow(/Could not infer dtype of string/);
 });
 

@@ -24,7 +24,13 @@ describe('broadcasting', () => {
   });
 
   test('sumToShape sums a gradient back over stretched and added dims', () => {
-    const g = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float32' });
+    const g = tensor(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { dtype: 'float32' },
+    );
     expect(sumToShape(g, [3]).tolist()).toEqual([5, 7, 9]);
     expect(sumToShape(g, [2, 1]).tolist()).toEqual([[6], [15]]);
     expect(sumToShape(g, []).tolist()).toEqual(21);

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { full, tensor } from '../../../src/loss/index.ts';
-import { castStorage, castValue, promoteTypes, resultType, scalarTypeName } from '../../../src/loss/ops/dtype.ts';
+import {
+  castStorage,
+  castValue,
+  promoteTypes,
+  resultType,
+  scalarTypeName,
+} from '../../../src/loss/ops/dtype.ts';
 
 describe('type promotion (torch.result_type)', () => {
   test('promoteTypes orders int64 < float32 < float64', () => {
@@ -41,7 +47,7 @@ describe('casting', () => {
     expect(castStorage(tensor([1]), 'float64')).toBeInstanceOf(Float64Array);
   });
 
-  test('scalarTypeName is PyTorch\'s', () => {
+  test("scalarTypeName is PyTorch's", () => {
     expect(scalarTypeName('int64')).toBe('Long');
     expect(scalarTypeName('float32')).toBe('Float');
     expect(scalarTypeName('float64')).toBe('Double');
@@ -50,7 +56,9 @@ describe('casting', () => {
 
 test('int64 refuses values outside [-2^63, 2^63) instead of storing a number int64 cannot hold', () => {
   // PyTorch: torch.tensor([1e20], dtype=torch.int64) -> "value cannot be converted to type int64 without overflow"
-  expect(() => tensor([1e20], { dtype: 'int64' })).toThrow(/value cannot be converted to type int64 without overflow/);
+  expect(() => tensor([1e20], { dtype: 'int64' })).toThrow(
+    /value cannot be converted to type int64 without overflow/,
+  );
   expect(() => full([2], 2 ** 63, { dtype: 'int64' })).toThrow(/without overflow/);
   expect(tensor([-(2 ** 63)], { dtype: 'int64' }).data[0]).toBe(-(2 ** 63));
   // An integer-valued number past int64 is read as a float, as torch.tensor([1e20]) is.

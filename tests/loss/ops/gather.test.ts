@@ -10,8 +10,14 @@ const OURS: Record<string, string> = {
 
 describeOpFixtures('gather', ['gather'], OURS);
 
-test('gather picks each row\'s target class', () => {
-  const logp = tensor([[-0.1, -2.3, -3.0], [-1.2, -0.4, -2.0]], { requiresGrad: true });
+test("gather picks each row's target class", () => {
+  const logp = tensor(
+    [
+      [-0.1, -2.3, -3.0],
+      [-1.2, -0.4, -2.0],
+    ],
+    { requiresGrad: true },
+  );
   const target = tensor([0, 1]);
   const picked = logp.gather(1, target.unsqueeze(1));
   expect(picked.shape).toEqual([2, 1]);

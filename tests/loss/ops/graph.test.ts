@@ -7,7 +7,9 @@ test('makeResult records a node only for float results of inputs that require gr
   const spec = { name: 'TestBackward0', inputs: [w], backward: () => [null] };
   expect(makeResult(new Float32Array(2), [2], 'float32', spec).gradFn?.name).toBe('TestBackward0');
   expect(makeResult(new Float64Array(2), [2], 'int64', spec).gradFn).toBeNull();
-  expect(makeResult(new Float32Array(2), [2], 'float32', { ...spec, inputs: [ones([2])] }).requiresGrad).toBe(false);
+  expect(makeResult(new Float32Array(2), [2], 'float32', { ...spec, inputs: [ones([2])] }).requiresGrad).toBe(
+    false,
+  );
 });
 
 test('gradFor sums over broadcast dims and casts to the input dtype', () => {

@@ -5,7 +5,13 @@ import { describeOpFixtures } from '../../helpers/fixture-suites.ts';
 describeOpFixtures('max', ['max', 'maxIndices']);
 
 test('max(dim) destructures as [values, indices] and prints like torch.return_types.max', () => {
-  const x = tensor([[1.5, 3.0], [4.0, -1.0]], { requiresGrad: true });
+  const x = tensor(
+    [
+      [1.5, 3.0],
+      [4.0, -1.0],
+    ],
+    { requiresGrad: true },
+  );
   const [values, indices] = x.max(1);
   expect(values.tolist()).toEqual([3, 4]);
   expect(indices.tolist()).toEqual([1, 0]);

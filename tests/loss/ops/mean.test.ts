@@ -6,7 +6,13 @@ import { expectClose } from '../../helpers/close.ts';
 describeOpFixtures('mean', ['mean']);
 
 test('mean over a dim and its gradient 1/n', () => {
-  const x = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64', requiresGrad: true });
+  const x = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'float64', requiresGrad: true },
+  );
   const m = x.mean(1);
   expect(m.tolist()).toEqual([2, 5]);
   m.sum().backward();

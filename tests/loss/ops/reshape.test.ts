@@ -14,7 +14,11 @@ test('reshape accepts sizes or one array, and -1', () => {
   expect(x.reshape(2, 3).shape).toEqual([2, 3]);
   expect(x.reshape([3, -1]).shape).toEqual([3, 2]);
   expect(x.view(-1, 1).shape).toEqual([6, 1]);
-  expect(x.reshape(3, 2).tolist()).toEqual([[0, 1], [2, 3], [4, 5]]);
+  expect(x.reshape(3, 2).tolist()).toEqual([
+    [0, 1],
+    [2, 3],
+    [4, 5],
+  ]);
 });
 
 test('view after permute fails and names the strides; reshape copies instead', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { computeViewStrides, elementwiseStrides, isNonOverlappingAndDense } from '../../../src/loss/ops/strides.ts';
+import {
+  computeViewStrides,
+  elementwiseStrides,
+  isNonOverlappingAndDense,
+} from '../../../src/loss/ops/strides.ts';
 
 // Expected values checked with PyTorch 1.13 (x.view(...).stride(), (a + b).stride()); the
 // op fixtures replay the same rules end to end.
@@ -30,8 +34,12 @@ describe('elementwiseStrides (TensorIterator output layout)', () => {
 
   test('one permuted input keeps its layout; broadcasting follows the dense operand', () => {
     expect(elementwiseStrides([4, 2, 3], [permuted])).toEqual([1, 12, 4]);
-    expect(elementwiseStrides([4, 2, 3], [permuted, { shape: [4, 1, 1], torchStrides: [1, 1, 1] }])).toEqual([1, 12, 4]);
-    expect(elementwiseStrides([4, 2, 3], [permuted, { shape: [2, 3], torchStrides: [3, 1] }])).toEqual([1, 12, 4]);
+    expect(elementwiseStrides([4, 2, 3], [permuted, { shape: [4, 1, 1], torchStrides: [1, 1, 1] }])).toEqual([
+      1, 12, 4,
+    ]);
+    expect(elementwiseStrides([4, 2, 3], [permuted, { shape: [2, 3], torchStrides: [3, 1] }])).toEqual([
+      1, 12, 4,
+    ]);
   });
 
   test('0-d output', () => {

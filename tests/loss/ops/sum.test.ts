@@ -8,7 +8,10 @@ describeOpFixtures('sum', ['sum']);
 test('sum of a 0-d, of an empty tensor, and over all dims by list', () => {
   expect(tensor(2.5).sum().item()).toBe(2.5);
   expect(zeros([0, 3]).sum().item()).toBe(0);
-  const x = tensor([[1, 2], [3, 4]]);
+  const x = tensor([
+    [1, 2],
+    [3, 4],
+  ]);
   expect(x.sum([0, 1]).item()).toBe(10);
   expect(x.sum([0, 1]).shape).toEqual([]);
   expect(x.sum(undefined, true).shape).toEqual([]);

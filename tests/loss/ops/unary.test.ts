@@ -10,8 +10,12 @@ test('mapRaw casts inputs to the result dtype first and rounds the results', () 
 
 test('unaryOp wires the backward to the input and the result', () => {
   const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
-  const y = unaryOp(x, 'float64', 'SquareBackward0', (v) => v * v, (g, input) =>
-    mapRaw(input, 'float64', (v) => 2 * v * g.data[0]),
+  const y = unaryOp(
+    x,
+    'float64',
+    'SquareBackward0',
+    (v) => v * v,
+    (g, input) => mapRaw(input, 'float64', (v) => 2 * v * g.data[0]),
   );
   expect(y.gradFn?.name).toBe('SquareBackward0');
   y.backward(tensor([1, 1], { dtype: 'float64' }));
