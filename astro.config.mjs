@@ -12,6 +12,7 @@ import { basePath, siteUrl } from './src/book/site-address.ts';
 import { readerSite } from './src/site/integration.ts';
 import rehypeShortCode from './src/site/rehype-short-code.ts';
 import rehypeTableScroll from './src/site/rehype-table-scroll.ts';
+import { SHIKI_DEFAULT_COLOR, SHIKI_THEMES } from './src/site/shiki-themes.ts';
 
 // Astro 7 runs remark/rehype plugins only through the `unified` processor; @astrojs/mdx
 // takes the processor (and shikiConfig) from `markdown` (extendMarkdownConfig).
@@ -30,13 +31,8 @@ export default defineConfig({
       remarkPlugins: [remarkMath, remarkExercises, remarkCells],
       rehypePlugins: [rehypeKatex, rehypeShortCode, rehypeTableScroll],
     }),
-    shikiConfig: {
-      // github-light fails axe colour contrast; the high-contrast variants pass. Both themes
-      // are emitted as CSS light-dark() colours, which follow the page's color-scheme
-      // (system setting, or the reader's choice: src/components/ThemeToggle.astro).
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      defaultColor: 'light-dark()',
-    },
+    // The themes are shared with the figures' cells (src/site/shiki-themes.ts says why these).
+    shikiConfig: { themes: SHIKI_THEMES, defaultColor: SHIKI_DEFAULT_COLOR },
   },
   vite: {
     resolve: {

@@ -8,13 +8,25 @@
  * No lost work: edits are saved as typed (persist.ts) and restored on reload with an
  * "edited" badge; Reset asks first (a modal <dialog>); Share copies a link carrying the
  * code (share.ts); a shared cell is marked "shared" and never runs by itself.
+ *
+ * A figure's cell (components/Cell.astro with `figure`, inside an explorable's "Open as
+ * code") runs alone, not as part of the chapter's notebook, and follows its figure: its
+ * code is the code of the figure's current state (setFigureCode) until the reader edits
+ * it; Reset then puts the figure's code back. Its edits are saved like a cell's.
  */
 import { cellOutcome } from './notebook.ts';
 import { outputParts } from './output-parts.ts';
 import { pagePool } from './sandbox.ts';
 import { INTERRUPTED } from './session.ts';
 import { runInPool } from './run-in-pool.ts';
-import { currentChapter as chapter, forgetEdit, loadEdit, saveEdit } from './persist.ts';
+import {
+  currentChapter as chapter,
+  figureSlot,
+  forgetEdit,
+  loadEdit,
+  saveEdit,
+  type EditSlot,
+} from './persist.ts';
 import { openEditor } from './open-editor.ts';
 import { confirmDialog } from './confirm-dialog.ts';
 import type { EditorView } from '@codemirror/view';
@@ -22,7 +34,16 @@ import type { EditorView } from '@codemirror/view';
 interface CellState {
   el: HTMLElement;
   index: number;
+  /** Where its edits are saved: the cell's index, or `figure-<id>` for a figure's cell. */
+  slot: EditSlot;
+  /** A figure's cell: runs alone and follows its figure. */
+  figure: boolean;
+  /** How messages name it: "cell 3", or "the figure's cell". */
+  name: string;
+  /** The code Reset puts back: the lesson's, or (a figure's cell) the figure's current code. */
   original: string;
+  /** The lesson's code as built: saved edits are checked against it. */
+  base: string;
   source: string;
   timeout: number;
   throws: boolean;
@@ -36,18 +57,30 @@ interface CellState {
 
 const states = new WeakMap<HTMLElement, CellState>();
 
+/** The chapter's cells (its notebook), in page order. */
 function allCells(): HTMLElement[] {
   return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-cell]'));
+}
+
+/** The cells of the page's figures ("Open as code"). */
+function figureCells(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-figure-cell]'));
 }
 
 function stateOf(el: HTMLElement): CellState {
   let s = states.get(el);
   if (!s) {
     const source = el.dataset.source ?? '';
+    const figure = el.dataset.figureCell;
+    const index = figure === undefined ? Number(el.dataset.cell) : -1;
     s = {
       el,
-      index: Number(el.dataset.cell),
+      index,
+      slot: figure === undefined ? index : figureSlot(figure),
+      figure: figure !== undefined,
+      name: figure === undefined ? `cell ${index + 1}` : "the figure's cell",
       original: source,
+      base: source,
       source,
       timeout: Number(el.dataset.timeout) || 5000,
       throws: el.dataset.throws === 'true',
@@ -73,9 +106,11 @@ export function prepare(): void {
 export async function run(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
   if (state.running) return;
-  const cells = allCells()
-    .map(stateOf)
-    .filter((c) => c.index <= state.index);
+  const cells = state.figure
+    ? [state]
+    : allCells()
+        .map(stateOf)
+        .filter((c) => c.index <= state.index);
   cells.sort((a, b) => a.index - b.index);
   const runButton = button(el, 'run');
   const output = outputOf(el);
@@ -202,14 +237,14 @@ export async function edit(
     editButton: button(el, 'edit'),
     settings: () => ({
       doc: state.source,
-      label: `Code of cell ${state.index + 1}`,
+      label: state.figure ? "Code of the figure's current state" : `Code of ${state.name}`,
       onRun: () => void run(el),
       onEscape: () => button(el, 'run')?.focus(),
       onChange: (doc) => {
         if (doc === state.source) return;
         state.source = doc;
         state.shared = false;
-        saveEdit(chapter(), state.index, state.original, doc);
+        saveEdit(chapter(), state.slot, state.base, doc);
         markState(state);
       },
     }),
@@ -234,25 +269,32 @@ async function load(state: CellState, code: string, shared: boolean): Promise<vo
 export async function reset(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
   if (state.source === state.original) return;
-  const n = state.index + 1;
+  const { name } = state;
   const ok = await confirmDialog(
-    `Reset cell ${n}?`,
+    `Reset ${name}?`,
     state.shared
-      ? `The shared code in cell ${n} will be replaced by the lesson's code.`
-      : `Your edits to cell ${n} will be lost and the lesson's code put back.`,
-    `Reset cell ${n}`,
+      ? `The shared code in ${name} will be replaced by the lesson's code.`
+      : state.figure
+        ? `Your edits to ${name} will be lost and the code of the figure's current state put back.`
+        : `Your edits to ${name} will be lost and the lesson's code put back.`,
+    `Reset ${name}`,
   );
   if (!ok) {
     button(el, 'reset')?.focus();
     return;
   }
-  forgetEdit(chapter(), state.index);
+  forgetEdit(chapter(), state.slot);
   await load(state, state.original, false);
-  forgetEdit(chapter(), state.index);
+  forgetEdit(chapter(), state.slot);
   // The output of the reader's last run belongs to code that is gone: show the lesson's.
   if (state.lessonOutput) el.querySelector('.cell-output')?.replaceWith(state.lessonOutput.cloneNode(true));
   el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
-  announce(el, `Cell ${n} reset to the lesson's code`);
+  announce(
+    el,
+    state.figure
+      ? `${capitalised(name)} reset to the figure's code`
+      : `${capitalised(name)} reset to the lesson's code`,
+  );
   state.editor?.focus();
 }
 
@@ -261,7 +303,7 @@ export async function copy(el: HTMLElement): Promise<void> {
   const state = stateOf(el);
   try {
     await navigator.clipboard.writeText(state.source);
-    announce(el, `Code of cell ${state.index + 1} copied`);
+    announce(el, `Code of ${state.name} copied`);
     flash(el, 'copy', 'Copied');
   } catch {
     announce(el, 'Could not copy: the browser did not allow it');
@@ -317,9 +359,9 @@ function noteOf(el: HTMLElement): HTMLElement {
  */
 export async function restore(): Promise<void> {
   const jobs: Promise<void>[] = [];
-  for (const el of allCells()) {
+  for (const el of [...allCells(), ...figureCells()]) {
     const state = stateOf(el);
-    const saved = loadEdit(chapter(), state.index, state.original);
+    const saved = loadEdit(chapter(), state.slot, state.base);
     if (saved.status === 'restored') jobs.push(load(state, saved.code, false));
     else if (saved.status === 'stale') staleNotice(state, saved.code);
   }
@@ -353,7 +395,6 @@ function paragraph(text: string): HTMLParagraphElement {
 /** The reader edited this cell when the lesson's code was different: ask before restoring. */
 function staleNotice(state: CellState, code: string): void {
   const note = noteOf(state.el);
-  const n = state.index + 1;
   const restoreButton = document.createElement('button');
   restoreButton.type = 'button';
   restoreButton.className = 'cell-button';
@@ -365,22 +406,37 @@ function staleNotice(state: CellState, code: string): void {
   restoreButton.addEventListener('click', () => {
     note.hidden = true;
     void load(state, code, false).then(() => {
-      saveEdit(chapter(), state.index, state.original, code);
+      saveEdit(chapter(), state.slot, state.base, code);
       state.editor?.focus();
     });
   });
   discard.addEventListener('click', () => {
-    forgetEdit(chapter(), state.index);
+    forgetEdit(chapter(), state.slot);
     note.hidden = true;
     button(state.el, 'run')?.focus();
   });
   note.dataset.kind = 'stale';
   note.replaceChildren(
     paragraph(
-      `You edited cell ${n} earlier, but the lesson's code of this cell has changed since, so your edit was not restored.`,
+      `You edited ${state.name} earlier, but the lesson's code of this cell has changed since, so your edit was not restored.`,
     ),
     restoreButton,
     discard,
   );
   note.hidden = false;
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A figure's cell follows its figure: `code` (the code of the figure's current state)
+ * becomes what Reset puts back, and the cell's code too unless the reader has edited it.
+ * Opens the editor the first time (the explorable calls this once "Open as code" is open).
+ */
+export async function setFigureCode(el: HTMLElement, code: string): Promise<void> {
+  const state = stateOf(el);
+  const following = state.source === state.original;
+  state.original = code;
+  if (following && state.source !== code) await load(state, code, false);
+  else markState(state);
 }

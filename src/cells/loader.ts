@@ -12,11 +12,14 @@ type Client = typeof import('./client.ts');
 let client: Promise<Client> | null = null;
 const load = (): Promise<Client> => (client ??= import('./client.ts'));
 
+/** The chapter's cells and the cells of its figures ("Open as code"). */
+const CELLS = '.cell[data-cell], .cell[data-figure-cell]';
+
 const cellOf = (target: EventTarget | null): HTMLElement | null =>
-  target instanceof Element ? target.closest<HTMLElement>('.cell[data-cell]') : null;
+  target instanceof Element ? target.closest<HTMLElement>(CELLS) : null;
 
 function init(): void {
-  const cells = document.querySelectorAll<HTMLElement>('.cell[data-cell]');
+  const cells = document.querySelectorAll<HTMLElement>(CELLS);
   if (cells.length === 0) return;
   for (const cell of cells) {
     const actions = cell.querySelector<HTMLElement>('.cell-actions');

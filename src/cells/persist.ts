@@ -5,8 +5,9 @@
  * code has changed since (a new version of the book), the edit is not restored silently:
  * `loadEdit` reports it as stale and the page asks the reader what to do.
  *
- * Key: `cells:v1:<chapter path>:<slot>`, where the slot is a cell's index or
- * `exercise-<index>` (exerciseSlot); value: JSON `{ base, code }`.
+ * Key: `cells:v1:<chapter path>:<slot>`, where the slot is a cell's index,
+ * `exercise-<index>` (exerciseSlot) or `figure-<id>` for a figure's cell (figureSlot);
+ * value: JSON `{ base, code }`.
  * Storage can be unavailable (private mode, disabled, full): every call is best effort.
  */
 
@@ -38,10 +39,13 @@ export function hashCode(text: string): string {
 /** The chapter whose edits this page keeps: its path. */
 export const currentChapter = (): string => location.pathname;
 
-/** Where an edit is kept within a chapter: a cell's index, or an exercise's slot. */
-export type EditSlot = number | `exercise-${number}`;
+/** Where an edit is kept within a chapter: a cell's index, an exercise's or a figure's slot. */
+export type EditSlot = number | `exercise-${number}` | `figure-${string}`;
 
 export const exerciseSlot = (index: number): EditSlot => `exercise-${index}`;
+
+/** The slot of the cell of the figure with this id (an explorable's "Open as code"). */
+export const figureSlot = (id: string): EditSlot => `figure-${id}`;
 
 export function editKey(chapter: string, slot: EditSlot): string {
   return `${EDIT_KEY_PREFIX}${chapter}:${slot}`;
@@ -51,7 +55,7 @@ export function editKey(chapter: string, slot: EditSlot): string {
 export function hasSavedEdits(chapter: string, kind: 'cell' | 'exercise'): boolean {
   const store = storage();
   const prefix = `${EDIT_KEY_PREFIX}${chapter}:`;
-  const slot = kind === 'cell' ? /^\d+$/ : /^exercise-\d+$/;
+  const slot = kind === 'cell' ? /^(\d+|figure-.+)$/ : /^exercise-\d+$/;
   try {
     for (let i = 0; store && i < store.length; i++) {
       const key = store.key(i);

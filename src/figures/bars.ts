@@ -12,7 +12,7 @@ import { formatter } from './format.ts';
 import { tag, text } from './svg.ts';
 import { nextId, svgRoot, type RenderOptions } from './root.ts';
 
-export const BARS_DEFAULTS = { width: 420, height: 260 };
+export const BARS_DEFAULTS = { width: 360, height: 230 };
 
 export interface BarsLayout {
   width: number;
@@ -27,17 +27,19 @@ export interface BarsLayout {
 export function barsLayout(spec: BarChartSpec, arrowMarker = ''): BarsLayout {
   const width = spec.width ?? BARS_DEFAULTS.width;
   const height = spec.height ?? BARS_DEFAULTS.height;
+  const scale = spec.arrowScale ?? 1;
+  const arrowName = `${spec.arrowLabel ?? 'arrow'}${scale !== 1 ? ` (drawn ×${scale})` : ''}`;
   const items: LegendItem[] = spec.arrows
     ? [
         {
-          label: spec.arrowLabel ?? 'arrow',
+          label: arrowName,
           swatch: { type: 'arrow', className: 'fig-arrow', marker: arrowMarker },
         },
       ]
     : [];
   const top = 10 + (items.length ? legendHeight(items, width - 20) + 8 : 4);
   const bottom = height - (8 + 2 * (FONT + 5));
-  const ends = spec.arrows ? spec.values.map((v, i) => v + spec.arrows![i]) : [];
+  const ends = spec.arrows ? spec.values.map((v, i) => v + scale * spec.arrows![i]) : [];
   const y = axisScale(spec.y, [...spec.values, ...ends], [bottom, top], [0]);
   const left = 8 + (spec.y.label ? FONT + 8 : 0) + tickLabelWidth(y, spec.y) + 8;
   const right = width - 10;
@@ -125,7 +127,7 @@ export function renderBars(spec: BarChartSpec, options: RenderOptions = {}): str
     const a = spec.arrows?.[i];
     if (a !== undefined && Number.isFinite(v) && Number.isFinite(a)) {
       const from = clampY(y(v));
-      const to = clampY(y(v + a));
+      const to = clampY(y(v + (spec.arrowScale ?? 1) * a));
       if (Math.abs(to - from) < 3)
         arrows.push(tag('circle', { class: 'fig-arrow-dot', cx, cy: from, r: 2.5 }));
       else
@@ -157,4 +159,16 @@ export function renderBars(spec: BarChartSpec, options: RenderOptions = {}): str
       }),
     );
   return svgRoot(spec, id, width, height, body);
+}
+
+/** The bar nearest to px (its index, as x) and the value at py (as y), in SVG user units. */
+export function barsInvert(spec: BarChartSpec, px: number, py: number): { x: number; y: number } {
+  const { x, y } = barsLayout(spec);
+  let best = 0;
+  let bestDistance = Infinity;
+  spec.values.forEach((_, i) => {
+    const d = Math.abs(x(i)! + x.bandwidth() / 2 - px);
+    if (d < bestDistance) [best, bestDistance] = [i, d];
+  });
+  return { x: best, y: y.invert(py) };
 }

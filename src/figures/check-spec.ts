@@ -157,6 +157,8 @@ export function checkSpec(spec: FigureSpec): void {
         (!isNumberArray(spec.arrows) || spec.arrows.length !== spec.values.length)
       )
         fail(spec, `arrows must have one number per bar (${spec.values.length})`);
+      if (spec.arrowScale !== undefined && !(Number.isFinite(spec.arrowScale) && spec.arrowScale > 0))
+        fail(spec, `arrowScale must be a positive number, got ${spec.arrowScale}`);
       if (spec.highlight !== undefined && !(spec.highlight >= 0 && spec.highlight < spec.values.length))
         fail(spec, `highlight ${spec.highlight} is not a bar index`);
       checkDomain(spec, spec.y?.domain, 'y.domain');

@@ -127,23 +127,31 @@ export function drawMap(map: MapData, at: MapPlacement, scale: ColorScale, id: s
   const body = [tag('g', { class: 'fig-cells', 'shape-rendering': 'crispEdges' }, parts)];
   if (annotate) {
     const labels: string[] = [];
+    const valueOf = (v: number, r: number, c: number) =>
+      isMasked(map, r, c) ? 'masked' : Number.isFinite(v) ? fmt(v) : nonFinite(v);
+    // The text shrinks to fit the widest value in a cell (about 0.6 em a character).
+    const widest = Math.max(
+      1,
+      ...map.values.flatMap((row, r) => row.map((v, c) => valueOf(v, r, c).length)),
+      ...(map.cellLabels?.flat().map((l) => l.length * 0.85) ?? []),
+    );
+    const size = Math.min(FONT, (cell * 0.88) / (0.6 * widest));
+    const sized = (px: number) => `font-size:${Math.round(px * 10) / 10}px`;
     map.values.forEach((row, r) =>
       row.forEach((v, c) => {
-        const masked = isMasked(map, r, c);
-        const fill = masked || !Number.isFinite(v) ? '#ffffff' : scale.fill(v);
+        const plain = isMasked(map, r, c) || !Number.isFinite(v);
         const cx = x + (c + 0.5) * cell;
         const cy = y + (r + 0.5) * cell;
         const second = map.cellLabels?.[r]?.[c];
-        const value = masked ? 'masked' : Number.isFinite(v) ? fmt(v) : nonFinite(v);
-        const style =
-          masked || !Number.isFinite(v) ? 'fig-cell-label fig-cell-label-plain' : 'fig-cell-label';
-        const color = masked || !Number.isFinite(v) ? undefined : textOn(fill);
+        const style = plain ? 'fig-cell-label fig-cell-label-plain' : 'fig-cell-label';
+        const color = plain ? undefined : textOn(scale.fill(v));
         labels.push(
-          text(value, {
+          text(valueOf(v, r, c), {
             class: style,
             x: cx,
-            y: second ? cy - FONT * 0.55 : cy,
+            y: second ? cy - size * 0.55 : cy,
             fill: color,
+            style: sized(size),
             'text-anchor': 'middle',
             'dominant-baseline': 'middle',
           }),
@@ -153,8 +161,9 @@ export function drawMap(map: MapData, at: MapPlacement, scale: ColorScale, id: s
             text(second, {
               class: `${style} fig-cell-label-small`,
               x: cx,
-              y: cy + FONT * 0.65,
+              y: cy + size * 0.65,
               fill: color,
+              style: sized(size * 0.85),
               'text-anchor': 'middle',
               'dominant-baseline': 'middle',
             }),
@@ -247,26 +256,20 @@ function extraItems(
 
 const BAR_HEIGHT = 10;
 
-/** The legend's height under a map of `width` (so the layout can reserve it). */
+/** The legend's height under a map of `width` (so the layout can reserve it; needs no colour scheme). */
 export function mapLegendHeight(
-  scale: ColorScale,
+  color: ColorSpec | undefined,
   kinds: { masked: boolean; nonFinite: boolean },
   maskLabel: string | undefined,
   width: number,
 ): number {
   const extra = extraItems(kinds, maskLabel, '');
-  if (scale.spec.type === 'categorical') {
-    const items = scale.spec.categories.map((c) => ({ label: c, swatch: { type: 'rect' as const } }));
-    return (scale.spec.label ? FONT + 6 : 0) + legendHeight([...items, ...extra], width);
+  const title = color?.label ? FONT + 6 : 0;
+  if (color?.type === 'categorical') {
+    const items = color.categories.map((c) => ({ label: c, swatch: { type: 'rect' as const } }));
+    return title + legendHeight([...items, ...extra], width);
   }
-  return (
-    (scale.spec.label ? FONT + 6 : 0) +
-    BAR_HEIGHT +
-    6 +
-    FONT +
-    4 +
-    (extra.length ? legendHeight(extra, width) + 4 : 0)
-  );
+  return title + BAR_HEIGHT + 6 + FONT + 4 + (extra.length ? legendHeight(extra, width) + 4 : 0);
 }
 
 /** The legend under a map: the colour bar with ticks (sequential) or the classes (categorical). */

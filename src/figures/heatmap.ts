@@ -19,7 +19,7 @@ import {
 import { tag, text } from './svg.ts';
 import { nextId, svgRoot, type RenderOptions } from './root.ts';
 
-export const HEATMAP_DEFAULTS = { width: 420, maxCell: 64 };
+export const HEATMAP_DEFAULTS = { width: 360, maxCell: 64 };
 
 export interface HeatmapLayout {
   width: number;
@@ -38,8 +38,8 @@ export function heatmapLayout(spec: HeatmapSpec): HeatmapLayout {
   let cell = cols ? Math.min(avail / cols, HEATMAP_DEFAULTS.maxCell) : HEATMAP_DEFAULTS.maxCell;
   if (spec.height !== undefined && rows) cell = Math.min(cell, (spec.height - top - 60) / rows);
   const legendY = top + Math.max(rows, 1) * cell + 12;
-  const scale = colorScale(spec.color, [spec]);
-  const legend = spec.legend === false ? 0 : mapLegendHeight(scale, cellKinds([spec]), spec.maskLabel, avail);
+  const legend =
+    spec.legend === false ? 0 : mapLegendHeight(spec.color, cellKinds([spec]), spec.maskLabel, avail);
   const height = spec.height ?? legendY + legend + 8;
   return { width, height, map: { x: left, y: top, cell }, legendY };
 }
@@ -75,4 +75,13 @@ export function renderHeatmap(spec: HeatmapSpec, options: RenderOptions = {}): s
       ),
     );
   return svgRoot(spec, id, layout.width, layout.height, body);
+}
+
+/** The cell under (px, py) in SVG user units: its column (x) and row (y), clamped to the map. */
+export function heatmapInvert(spec: HeatmapSpec, px: number, py: number): { x: number; y: number } {
+  const { map } = heatmapLayout(spec);
+  const rows = spec.values.length;
+  const cols = rows ? spec.values[0].length : 0;
+  const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, Math.floor(v)));
+  return { x: clamp((px - map.x) / map.cell, cols), y: clamp((py - map.y) / map.cell, rows) };
 }

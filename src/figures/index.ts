@@ -15,6 +15,6 @@ export { FIGURE_LIMITS, decodeNumber } from './spec.ts';
 export { checkSpec, FigureSpecError } from './check-spec.ts';
 export { renderFigure } from './render.ts';
 export { describeFigure } from './describe.ts';
-export { figureTables, renderTable, type FigureTable } from './table.ts';
+export { figureTables, renderTable, renderTables, type FigureTable } from './table.ts';
 export { formatNumber } from './format.ts';
 export type { RenderOptions } from './root.ts';

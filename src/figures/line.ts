@@ -13,7 +13,7 @@ import { formatter, nonFinite } from './format.ts';
 import { tag, text } from './svg.ts';
 import { svgRoot, type RenderOptions, nextId } from './root.ts';
 
-export const LINE_DEFAULTS = { width: 420, height: 280 };
+export const LINE_DEFAULTS = { width: 360, height: 240 };
 
 /** How far beyond the frame a path may go before its coordinate is pinned (keeps paths finite). */
 const FAR = 10_000;
@@ -125,15 +125,21 @@ export function renderLine(spec: LinePlotSpec, options: RenderOptions = {}): str
       parts.push(tag('line', { class: 'fig-rule', x1: frame.left, x2: frame.right, y1: ry, y2: ry }));
       if (r.label)
         parts.push(
-          text(r.label, { class: 'fig-rule-label', x: frame.right - 4, y: ry - 5, 'text-anchor': 'end' }),
+          text(r.label, { class: 'fig-rule-label', x: frame.left + 4, y: ry - 5, 'text-anchor': 'start' }),
         );
     } else {
       const rx = x(r.value);
       if (rx < frame.left || rx > frame.right) continue;
       parts.push(tag('line', { class: 'fig-rule', x1: rx, x2: rx, y1: frame.top, y2: frame.bottom }));
+      const before = r.side === 'before';
       if (r.label)
         parts.push(
-          text(r.label, { class: 'fig-rule-label', x: rx + 4, y: frame.top + FONT, 'text-anchor': 'start' }),
+          text(r.label, {
+            class: 'fig-rule-label',
+            x: before ? rx - 4 : rx + 4,
+            y: frame.top + FONT,
+            'text-anchor': before ? 'end' : 'start',
+          }),
         );
     }
     body.push(tag('g', { class: 'fig-rules' }, parts));
@@ -202,4 +208,10 @@ export function renderLine(spec: LinePlotSpec, options: RenderOptions = {}): str
       }),
     );
   return svgRoot(spec, id, width, height, body);
+}
+
+/** The data point under (px, py), in SVG user units (for an explorable's pointer). */
+export function lineInvert(spec: LinePlotSpec, px: number, py: number): { x: number; y: number } {
+  const { x, y } = lineLayout(spec);
+  return { x: x.invert(px), y: y.invert(py) };
 }

@@ -20,7 +20,7 @@ import {
 import { tag, text } from './svg.ts';
 import { nextId, svgRoot, type RenderOptions } from './root.ts';
 
-export const MULTIPLES_DEFAULTS = { width: 420, gap: 14, maxCell: 48 };
+export const MULTIPLES_DEFAULTS = { width: 360, gap: 14, maxCell: 48 };
 
 export interface MultiplesLayout {
   width: number;
@@ -45,7 +45,7 @@ export function multiplesLayout(spec: SmallMultiplesSpec): MultiplesLayout {
   const cell = Math.min((slot - labelW) / cols, MULTIPLES_DEFAULTS.maxCell);
   const shared = spec.color !== undefined;
   const ownLegend = (p: MapData) =>
-    shared ? 0 : 10 + mapLegendHeight(colorScale(p.color, [p]), cellKinds([p]), p.maskLabel, slot - labelW);
+    shared ? 0 : 10 + mapLegendHeight(p.color, cellKinds([p]), p.maskLabel, slot - labelW);
   const panels: MapPlacement[] = [];
   const titles: { x: number; y: number }[] = [];
   const legends: { x: number; y: number; width: number }[] = [];

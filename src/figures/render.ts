@@ -8,10 +8,10 @@
  */
 import type { FigureSpec } from './spec.ts';
 import { checkSpec } from './check-spec.ts';
-import { renderLine } from './line.ts';
-import { renderBars } from './bars.ts';
-import { renderHeatmap } from './heatmap.ts';
-import { renderMultiples } from './multiples.ts';
+import { LINE_DEFAULTS, renderLine } from './line.ts';
+import { BARS_DEFAULTS, renderBars } from './bars.ts';
+import { HEATMAP_DEFAULTS, renderHeatmap } from './heatmap.ts';
+import { MULTIPLES_DEFAULTS, renderMultiples } from './multiples.ts';
 import type { RenderOptions } from './root.ts';
 
 /** Check the spec (a FigureSpecError names what is wrong) and draw it as an <svg> string. */
@@ -27,4 +27,19 @@ export function renderFigure(spec: FigureSpec, options: RenderOptions = {}): str
     case 'multiples':
       return renderMultiples(spec, options);
   }
+}
+
+const DEFAULT_WIDTH = {
+  line: LINE_DEFAULTS.width,
+  bars: BARS_DEFAULTS.width,
+  heatmap: HEATMAP_DEFAULTS.width,
+  multiples: MULTIPLES_DEFAULTS.width,
+};
+
+/**
+ * The widest a figure should be shown, in CSS px: its width in SVG user units, times 1.35.
+ * Its 12-unit text is then at most about 16 px, next to the page's 17-px text.
+ */
+export function displayWidth(spec: FigureSpec): number {
+  return Math.round((spec.width ?? DEFAULT_WIDTH[spec.kind]) * 1.35);
 }

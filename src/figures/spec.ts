@@ -62,6 +62,8 @@ export interface RuleMark {
   axis: 'x' | 'y';
   value: number;
   label?: string;
+  /** Where the label of a vertical rule goes: after it (right, the default) or before it (left). */
+  side?: 'before' | 'after';
 }
 
 export interface LinePlotSpec extends FigureBase {
@@ -86,6 +88,8 @@ export interface BarChartSpec extends FigureBase {
   arrows?: number[];
   /** What the arrows are, for the legend and the table, e.g. '∂ℓ/∂z'. */
   arrowLabel?: string;
+  /** Draw the arrows this many times their value, when they are too short to see (the legend says so). */
+  arrowScale?: number;
 }
 
 /** A continuous colour scale for heatmaps; both schemes are colour-blind safe. */

@@ -120,3 +120,16 @@ export function renderTable(table: FigureTable): string {
     .join('');
   return `<table class="fig-table"><caption>${escape(table.caption)}</caption>${head}<tbody>${body}</tbody></table>`;
 }
+
+/**
+ * Tables as HTML, each in the site's labelled, focusable box that scrolls sideways on a
+ * narrow screen (as src/site/rehype-table-scroll.ts wraps the prose's tables).
+ */
+export function renderTables(tables: FigureTable[]): string {
+  return tables
+    .map(
+      (t) =>
+        `<div class="table-scroll" role="region" tabindex="0" aria-label="${escape(t.caption)}">${renderTable(t)}</div>`,
+    )
+    .join('');
+}

@@ -29,7 +29,7 @@ describe('renderFigure: line plots', () => {
     expect(attr(svg, 'ariaLabelledBy')).toBe('f1-title');
     expect(textOf(one(tree, '#f1-title'))).toBe('Loss against p');
     expect(textOf(one(tree, '#f1-desc'))).toContain('−log p: (0.1, 2.303), (0.5, 0.6931), (0.9, 0.1054).');
-    expect(attr(svg, 'viewBox')).toBe('0 0 420 280');
+    expect(attr(svg, 'viewBox')).toBe('0 0 360 240');
   });
 
   it('maps data to pixels with the layout’s scales: the path goes through each point', () => {
