@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['loss-speed.ts', 'cells.ts'];
+const benches = ['loss-speed.ts', 'cells.ts', 'figures.ts'];
 let failed = false;
 for (const file of benches) {
   const path = fileURLToPath(new URL(file, import.meta.url));

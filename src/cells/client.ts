@@ -9,7 +9,7 @@
  * "edited" badge; Reset asks first (a modal <dialog>); Share copies a link carrying the
  * code (share.ts); a shared cell is marked "shared" and never runs by itself.
  *
- * A figure's cell (components/Cell.astro with `figure`, inside an explorable's "Open as
+ * A figure's cell (.figure-cell: components/Cell.astro with `figure`, in an explorable's "Open as
  * code") runs alone, not as part of the chapter's notebook, and follows its figure: its
  * code is the code of the figure's current state (setFigureCode) until the reader edits
  * it; Reset then puts the figure's code back. Its edits are saved like a cell's.
@@ -64,7 +64,7 @@ function allCells(): HTMLElement[] {
 
 /** The cells of the page's figures ("Open as code"). */
 function figureCells(): HTMLElement[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-figure-cell]'));
+  return Array.from(document.querySelectorAll<HTMLElement>('.figure-cell[data-figure-cell]'));
 }
 
 function stateOf(el: HTMLElement): CellState {

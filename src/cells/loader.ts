@@ -13,7 +13,7 @@ let client: Promise<Client> | null = null;
 const load = (): Promise<Client> => (client ??= import('./client.ts'));
 
 /** The chapter's cells and the cells of its figures ("Open as code"). */
-const CELLS = '.cell[data-cell], .cell[data-figure-cell]';
+const CELLS = '.cell[data-cell], .figure-cell[data-figure-cell]';
 
 const cellOf = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest<HTMLElement>(CELLS) : null;
@@ -60,7 +60,10 @@ function init(): void {
 
   // Start loading the runner when a reader reaches for a button.
   const warm = (event: Event) => {
-    if (event.target instanceof Element && event.target.closest('.cell [data-action="run"]')) {
+    if (
+      event.target instanceof Element &&
+      event.target.closest(':is(.cell, .figure-cell) [data-action="run"]')
+    ) {
       void load().then((c) => c.prepare());
     }
   };

@@ -1,17 +1,40 @@
 /**
- * Continuous scales and their axes. Domains, "nice" bounds, ticks and tick labels all come
- * from d3-scale (scaleLinear) and d3-format; this file only places them in the SVG.
+ * Continuous scales and their axes. Domains made "nice", ticks and tick labels come from d3:
+ * d3-array's nice() and ticks(), d3-scale's tickFormat() (the functions d3's linear scale
+ * calls) and d3-format; this file applies the affine map from data to the SVG and places
+ * the ticks. (d3-scale's scaleLinear would also bring d3-interpolate and d3-color, 3 KB gzip
+ * of colour parsing an explorable's page never uses: scripts/bench/figures.ts measures it.)
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { extent } from 'd3-array';
+import { extent, nice, ticks } from 'd3-array';
+import { tickFormat } from 'd3-scale';
 import type { AxisSpec } from './spec.ts';
 import { tag, text } from './svg.ts';
 import { nonFinite } from './format.ts';
+import { FONT } from './text-metrics.ts';
 
-/** The font size of tick labels and legends, in SVG user units (figure.css sets the same). */
-export const FONT = 12;
+/** A linear scale: data → SVG user units, and back; d3's ticks and tick format for its domain. */
+export interface Linear {
+  (v: number): number;
+  invert(px: number): number;
+  domain(): [number, number];
+  range(): [number, number];
+  ticks(count: number): number[];
+  tickFormat(count: number, specifier?: string): (v: number) => string;
+}
 
-export type Linear = ScaleLinear<number, number>;
+/** The affine map from `domain` onto `range` (both [start, end], start ≠ end for the domain). */
+export function linearScale(domain: [number, number], range: [number, number]): Linear {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const k = (r1 - r0) / (d1 - d0);
+  const scale = ((v: number) => r0 + (v - d0) * k) as Linear;
+  scale.invert = (px) => d0 + (px - r0) / k;
+  scale.domain = () => [d0, d1];
+  scale.range = () => [r0, r1];
+  scale.ticks = (count) => ticks(d0, d1, count);
+  scale.tickFormat = (count, specifier) => tickFormat(d0, d1, count, specifier);
+  return scale;
+}
 
 /**
  * The domain of an axis: the spec's, or the extent of the finite values (with `include`
@@ -24,7 +47,7 @@ export function axisScale(
   include: number[] = [],
 ): Linear {
   const count = axis.ticks ?? 5;
-  if (axis.domain) return scaleLinear().domain(axis.domain).range(range);
+  if (axis.domain) return linearScale(axis.domain, range);
   const finite = [...values, ...include].filter(Number.isFinite);
   let [lo, hi] = extent(finite) as [number | undefined, number | undefined];
   if (lo === undefined || hi === undefined) [lo, hi] = [0, 1];
@@ -32,7 +55,7 @@ export function axisScale(
     const pad = lo === 0 ? 1 : Math.abs(lo) / 2;
     [lo, hi] = [lo - pad, hi + pad];
   }
-  return scaleLinear().domain([lo, hi]).range(range).nice(count);
+  return linearScale(nice(lo, hi, count), range);
 }
 
 /** A tick formatter: d3's for the scale (precision from the tick step) or the spec's specifier. */
@@ -133,9 +156,4 @@ export function tickLabelWidth(scale: Linear, axis: AxisSpec): number {
   const fmt = tickFormatter(scale, axis);
   const longest = Math.max(1, ...scale.ticks(axis.ticks ?? 5).map((t) => fmt(t).length));
   return longest * FONT * 0.62;
-}
-
-/** A text's rough width in user units (for laying out legends). */
-export function textWidth(s: string, size = FONT): number {
-  return s.length * size * 0.58;
 }

@@ -4,12 +4,13 @@
  * bar's end, drawn in the value axis' units (e.g. the gradient ∂ℓ/∂z on each logit). Each
  * category's value is printed under its label. NaN draws no bar; ±∞ runs to the edge.
  */
-import { scaleBand, type ScaleBand } from 'd3-scale';
 import type { BarChartSpec } from './spec.ts';
-import { axisScale, FONT, leftAxis, tickLabelWidth, type Frame, type Linear } from './axis.ts';
+import { axisScale, leftAxis, linearScale, tickLabelWidth, type Frame, type Linear } from './axis.ts';
+import { FONT } from './text-metrics.ts';
 import { legend, legendHeight, type LegendItem } from './legend.ts';
 import { formatter } from './format.ts';
 import { tag, text } from './svg.ts';
+import { describeBars } from './bars-text.ts';
 import { nextId, svgRoot, type RenderOptions } from './root.ts';
 
 export const BARS_DEFAULTS = { width: 360, height: 230 };
@@ -18,8 +19,10 @@ export interface BarsLayout {
   width: number;
   height: number;
   frame: Frame;
-  /** Category index → left edge of its bar. */
-  x: ScaleBand<number>;
+  /** Category index → the centre of its bar (a linear scale of the index: bar i is centred on x(i)). */
+  x: Linear;
+  /** The width of a bar. */
+  bar: number;
   y: Linear;
   legend: LegendItem[];
 }
@@ -43,12 +46,11 @@ export function barsLayout(spec: BarChartSpec, arrowMarker = ''): BarsLayout {
   const y = axisScale(spec.y, [...spec.values, ...ends], [bottom, top], [0]);
   const left = 8 + (spec.y.label ? FONT + 8 : 0) + tickLabelWidth(y, spec.y) + 8;
   const right = width - 10;
-  const x = scaleBand<number>()
-    .domain(spec.values.map((_, i) => i))
-    .range([left, right])
-    .paddingInner(0.3)
-    .paddingOuter(0.2);
-  return { width, height, frame: { left, right, top, bottom }, x, y, legend: items };
+  // Each category owns one unit of a linear scale of its index; its bar fills 70% of it.
+  const n = Math.max(1, spec.values.length);
+  const x = linearScale([-0.5, n - 0.5], [left, right]);
+  const bar = (0.7 * (right - left)) / n;
+  return { width, height, frame: { left, right, top, bottom }, x, bar, y, legend: items };
 }
 
 /** The SVG of a bar chart. */
@@ -56,7 +58,7 @@ export function renderBars(spec: BarChartSpec, options: RenderOptions = {}): str
   const id = options.id ?? nextId();
   const marker = `${id}-arrowhead`;
   const layout = barsLayout(spec, `url(#${marker})`);
-  const { frame, x, y, width, height } = layout;
+  const { frame, x, y, width, height, bar } = layout;
   const fv = formatter(spec.y.format);
   const clampY = (v: number) => Math.max(frame.top, Math.min(frame.bottom, v));
   const body: string[] = [
@@ -86,9 +88,9 @@ export function renderBars(spec: BarChartSpec, options: RenderOptions = {}): str
   const labels: string[] = [];
   const arrows: string[] = [];
   spec.values.forEach((v, i) => {
-    const x0 = x(i)!;
-    const w = x.bandwidth();
-    const cx = x0 + w / 2;
+    const w = bar;
+    const cx = x(i);
+    const x0 = cx - w / 2;
     const hi = spec.highlight === i;
     if (!Number.isNaN(v)) {
       const end = Number.isFinite(v) ? clampY(y(v)) : v > 0 ? frame.top : frame.bottom;
@@ -158,17 +160,12 @@ export function renderBars(spec: BarChartSpec, options: RenderOptions = {}): str
         'dominant-baseline': 'middle',
       }),
     );
-  return svgRoot(spec, id, width, height, body);
+  return svgRoot(spec, id, width, height, body, describeBars(spec));
 }
 
 /** The bar nearest to px (its index, as x) and the value at py (as y), in SVG user units. */
 export function barsInvert(spec: BarChartSpec, px: number, py: number): { x: number; y: number } {
   const { x, y } = barsLayout(spec);
-  let best = 0;
-  let bestDistance = Infinity;
-  spec.values.forEach((_, i) => {
-    const d = Math.abs(x(i)! + x.bandwidth() / 2 - px);
-    if (d < bestDistance) [best, bestDistance] = [i, d];
-  });
-  return { x: best, y: y.invert(py) };
+  const last = Math.max(0, spec.values.length - 1);
+  return { x: Math.max(0, Math.min(last, Math.round(x.invert(px)))), y: y.invert(py) };
 }

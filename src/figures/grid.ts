@@ -4,16 +4,16 @@
  * outlined cell), and the legend under a map: a colour bar (d3 scale, ticks and format)
  * or the classes' swatches, plus the hatched swatches when they occur.
  */
-import { scaleLinear, scaleSequential } from 'd3-scale';
+import { scaleSequential } from 'd3-scale';
+import { linearScale } from './axis.ts';
 import { extent } from 'd3-array';
-import type { ColorSpec, HeatmapSpec } from './spec.ts';
+import type { ColorSpec } from './spec.ts';
 import { categoryColor, hex, SCHEMES, textOn } from './colors.ts';
-import { FONT } from './axis.ts';
+import { FONT } from './text-metrics.ts';
 import { formatter, nonFinite } from './format.ts';
-import { legend, legendHeight, type LegendItem } from './legend.ts';
+import { legend, type LegendItem } from './legend.ts';
+import { BAR_HEIGHT, extraItems, isMasked, type MapData, type MapPlacement } from './grid-layout.ts';
 import { tag, text } from './svg.ts';
-
-export type MapData = Omit<HeatmapSpec, 'kind' | 'width' | 'height'>;
 
 export interface ColorScale {
   spec: ColorSpec;
@@ -22,8 +22,6 @@ export interface ColorScale {
   /** [min, max] of a sequential scale. */
   domain: [number, number];
 }
-
-const isMasked = (map: MapData, r: number, c: number) => map.mask?.[r]?.[c] === true;
 
 /** The colour scale of one or more maps: the spec's domain, or the extent of their finite, unmasked values. */
 export function colorScale(color: ColorSpec | undefined, maps: MapData[]): ColorScale {
@@ -70,27 +68,6 @@ export function patterns(id: string): string {
       tag('path', { class: 'fig-hatch', d: 'M0,0L6,6M6,0L0,6' }),
     ]),
   ].join('');
-}
-
-export interface MapPlacement {
-  x: number;
-  y: number;
-  /** The side of a cell, in user units. */
-  cell: number;
-}
-
-/** What kinds of cells a map has (for the legend's extra swatches). */
-export function cellKinds(maps: MapData[]): { masked: boolean; nonFinite: boolean } {
-  let masked = false;
-  let bad = false;
-  for (const map of maps)
-    map.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (isMasked(map, r, c)) masked = true;
-        else if (!Number.isFinite(v)) bad = true;
-      }),
-    );
-  return { masked, nonFinite: bad };
 }
 
 /** One map's cells at `at`: runs of equal colour in a row are one rect (unless numbers are printed). */
@@ -229,49 +206,6 @@ export function mapAxes(map: MapData, at: MapPlacement): string {
   return tag('g', { class: 'fig-axis' }, parts);
 }
 
-/** The width the row labels of a map need. */
-export function rowLabelWidth(map: MapData): number {
-  const longest = Math.max(1, ...(map.rowLabels ?? [String(map.values.length - 1)]).map((l) => l.length));
-  return longest * FONT * 0.62 + 6;
-}
-
-function extraItems(
-  kinds: { masked: boolean; nonFinite: boolean },
-  maskLabel: string | undefined,
-  id: string,
-): LegendItem[] {
-  const items: LegendItem[] = [];
-  if (kinds.masked)
-    items.push({
-      label: maskLabel ?? 'masked',
-      swatch: { type: 'rect', fill: `url(#${id}-masked)`, className: 'fig-swatch' },
-    });
-  if (kinds.nonFinite)
-    items.push({
-      label: 'NaN or ±∞',
-      swatch: { type: 'rect', fill: `url(#${id}-nonfinite)`, className: 'fig-swatch' },
-    });
-  return items;
-}
-
-const BAR_HEIGHT = 10;
-
-/** The legend's height under a map of `width` (so the layout can reserve it; needs no colour scheme). */
-export function mapLegendHeight(
-  color: ColorSpec | undefined,
-  kinds: { masked: boolean; nonFinite: boolean },
-  maskLabel: string | undefined,
-  width: number,
-): number {
-  const extra = extraItems(kinds, maskLabel, '');
-  const title = color?.label ? FONT + 6 : 0;
-  if (color?.type === 'categorical') {
-    const items = color.categories.map((c) => ({ label: c, swatch: { type: 'rect' as const } }));
-    return title + legendHeight([...items, ...extra], width);
-  }
-  return title + BAR_HEIGHT + 6 + FONT + 4 + (extra.length ? legendHeight(extra, width) + 4 : 0);
-}
-
 /** The legend under a map: the colour bar with ticks (sequential) or the classes (categorical). */
 export function mapLegend(
   scale: ColorScale,
@@ -323,9 +257,7 @@ export function mapLegend(
       fill: `url(#${gradient})`,
     }),
   );
-  const axis = scaleLinear()
-    .domain([lo, hi])
-    .range([at.x, at.x + barWidth]);
+  const axis = linearScale([lo, hi], [at.x, at.x + barWidth]);
   const count = Math.max(2, Math.floor(barWidth / 50));
   const fmt = axis.tickFormat(count, spec.format);
   for (const t of axis.ticks(count)) {

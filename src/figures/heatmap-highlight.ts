@@ -4,8 +4,8 @@
  * SVG's textual form is rewritten. Any other change is left to a full render.
  */
 import type { HeatmapSpec } from './spec.ts';
-import { heatmapLayout } from './heatmap.ts';
-import { describeFigure } from './describe.ts';
+import { heatmapLayout } from './heatmap-layout.ts';
+import { describeHeatmap } from './map-text.ts';
 
 const withoutHighlight = (spec: HeatmapSpec) => JSON.stringify({ ...spec, highlight: null });
 
@@ -21,6 +21,6 @@ export function moveHighlight(slot: Element, spec: HeatmapSpec, previous: Heatma
     ring.setAttribute('y', String(map.y + r * map.cell - 1.5));
   }
   const desc = slot.querySelector('desc');
-  if (desc) desc.textContent = describeFigure(spec);
+  if (desc) desc.textContent = describeHeatmap(spec);
   return true;
 }

@@ -2,7 +2,7 @@
  * A legend: a row of swatches with their labels, wrapped to the figure's width. Swatches
  * are drawn with the same classes (or fills) as the marks they stand for.
  */
-import { FONT, textWidth } from './axis.ts';
+import { FONT, textWidth } from './text-metrics.ts';
 import { tag, text } from './svg.ts';
 
 export type Swatch =

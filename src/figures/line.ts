@@ -6,9 +6,10 @@
  */
 import { line } from 'd3-shape';
 import type { LinePlotSpec, PointMark } from './spec.ts';
-import { axisScale, bottomAxis, FONT, leftAxis, tickLabelWidth, type Frame, type Linear } from './axis.ts';
+import { axisScale, bottomAxis, leftAxis, tickLabelWidth, type Frame, type Linear } from './axis.ts';
+import { FONT } from './text-metrics.ts';
 import { legend, legendHeight, type LegendItem } from './legend.ts';
-import { nonFiniteRuns } from './describe.ts';
+import { describeLine, nonFiniteRuns } from './line-text.ts';
 import { formatter, nonFinite } from './format.ts';
 import { tag, text } from './svg.ts';
 import { svgRoot, type RenderOptions, nextId } from './root.ts';
@@ -207,7 +208,7 @@ export function renderLine(spec: LinePlotSpec, options: RenderOptions = {}): str
         'dominant-baseline': 'middle',
       }),
     );
-  return svgRoot(spec, id, width, height, body);
+  return svgRoot(spec, id, width, height, body, describeLine(spec));
 }
 
 /** The data point under (px, py), in SVG user units (for an explorable's pointer). */

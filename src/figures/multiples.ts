@@ -4,20 +4,11 @@
  * scale and one colour bar sits under the grid; without it each panel has its own legend.
  */
 import type { SmallMultiplesSpec } from './spec.ts';
-import { FONT } from './axis.ts';
-import {
-  cellKinds,
-  colorScale,
-  drawMap,
-  mapAxes,
-  mapLegend,
-  mapLegendHeight,
-  patterns,
-  rowLabelWidth,
-  type MapData,
-  type MapPlacement,
-} from './grid.ts';
+import { FONT } from './text-metrics.ts';
+import { colorScale, drawMap, mapAxes, mapLegend, patterns } from './grid.ts';
+import { cellKinds, mapLegendHeight, rowLabelWidth, type MapData, type MapPlacement } from './grid-layout.ts';
 import { tag, text } from './svg.ts';
+import { describeMultiples } from './map-text.ts';
 import { nextId, svgRoot, type RenderOptions } from './root.ts';
 
 export const MULTIPLES_DEFAULTS = { width: 360, gap: 14, maxCell: 48 };
@@ -84,7 +75,7 @@ export function renderMultiples(spec: SmallMultiplesSpec, options: RenderOptions
   const body = [tag('defs', {}, patterns(id))];
   if (spec.panels.length === 0) {
     body.push(text('No data', { class: 'fig-empty', x: layout.width / 2, y: 30, 'text-anchor': 'middle' }));
-    return svgRoot(spec, id, layout.width, layout.height, body);
+    return svgRoot(spec, id, layout.width, layout.height, body, describeMultiples(spec));
   }
   const shared = spec.color !== undefined ? colorScale(spec.color, spec.panels) : null;
   spec.panels.forEach((panel, i) => {
@@ -108,5 +99,5 @@ export function renderMultiples(spec: SmallMultiplesSpec, options: RenderOptions
   });
   if (shared)
     body.push(mapLegend(shared, cellKinds(spec.panels), spec.panels[0]?.maskLabel, layout.legends[0], id));
-  return svgRoot(spec, id, layout.width, layout.height, body);
+  return svgRoot(spec, id, layout.width, layout.height, body, describeMultiples(spec));
 }

@@ -4,7 +4,9 @@
  * (crossEntropy with reduction 'none'), each cell printed with its value, all computed by
  * the loss module from the logits (B, C, H, W) and the target (B, H, W) of one image.
  */
-import { crossEntropy, softmax, tensor } from '@loss';
+import { tensor } from '../loss/creation/tensor.ts';
+import { crossEntropy } from '../loss/cross-entropy.ts';
+import { softmax } from '../loss/softmax.ts';
 import type { HeatmapSpec, SmallMultiplesSpec } from './spec.ts';
 import type { FigureTable } from './table.ts';
 import { formatNumber } from './format.ts';

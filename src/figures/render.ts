@@ -10,7 +10,8 @@ import type { FigureSpec } from './spec.ts';
 import { checkSpec } from './check-spec.ts';
 import { LINE_DEFAULTS, renderLine } from './line.ts';
 import { BARS_DEFAULTS, renderBars } from './bars.ts';
-import { HEATMAP_DEFAULTS, renderHeatmap } from './heatmap.ts';
+import { renderHeatmap } from './heatmap.ts';
+import { HEATMAP_DEFAULTS } from './heatmap-layout.ts';
 import { MULTIPLES_DEFAULTS, renderMultiples } from './multiples.ts';
 import type { RenderOptions } from './root.ts';
 

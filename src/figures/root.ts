@@ -4,7 +4,6 @@
  */
 import type { FigureSpec } from './spec.ts';
 import { escape, tag } from './svg.ts';
-import { describeFigure } from './describe.ts';
 
 export interface RenderOptions {
   /** Prefix of the ids inside the SVG (title, clip paths, patterns): unique on the page. */
@@ -19,7 +18,15 @@ export function nextId(): string {
   return `fig${counter}`;
 }
 
-export function svgRoot(spec: FigureSpec, id: string, width: number, height: number, body: string[]): string {
+/** The <svg> around `body`; `description` is the figure's textual form (its kind's describer). */
+export function svgRoot(
+  spec: FigureSpec,
+  id: string,
+  width: number,
+  height: number,
+  body: string[],
+  description: string,
+): string {
   return tag(
     'svg',
     {
@@ -35,7 +42,7 @@ export function svgRoot(spec: FigureSpec, id: string, width: number, height: num
     },
     [
       tag('title', { id: `${id}-title` }, escape(spec.title)),
-      tag('desc', { id: `${id}-desc` }, escape(describeFigure(spec))),
+      tag('desc', { id: `${id}-desc` }, escape(description)),
       ...body,
     ],
   );

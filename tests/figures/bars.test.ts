@@ -16,13 +16,14 @@ const base = (over: Partial<BarChartSpec> = {}): BarChartSpec => ({
 describe('renderFigure: bar charts', () => {
   it('draws one bar per value, from 0 to the value, on the layout’s scale', () => {
     const spec = base();
-    const { y, x } = barsLayout(spec);
+    const { y, x, bar: w } = barsLayout(spec);
     const bars = all(parseSvg(renderFigure(spec)), 'rect.fig-bar');
     expect(bars).toHaveLength(3);
     bars.forEach((bar, i) => {
       expect(num(bar, 'y')).toBeCloseTo(y(spec.values[i]), 1);
       expect(num(bar, 'y') + num(bar, 'height')).toBeCloseTo(y(0), 1);
-      expect(num(bar, 'x')).toBeCloseTo(x(i)!, 1);
+      expect(num(bar, 'x') + num(bar, 'width') / 2).toBeCloseTo(x(i), 1);
+      expect(num(bar, 'width')).toBeCloseTo(w, 1);
     });
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { rgb } from 'd3-color';
 import { renderFigure, type HeatmapSpec, type SmallMultiplesSpec } from '../../src/figures/index.ts';
-import { heatmapLayout } from '../../src/figures/heatmap.ts';
+import { heatmapLayout } from '../../src/figures/heatmap-layout.ts';
 import { CATEGORICAL, textOn } from '../../src/figures/colors.ts';
 import { all, attr, num, one, parseSvg, textOf } from '../helpers/svg-tree.ts';
 import type { Element } from 'hast';

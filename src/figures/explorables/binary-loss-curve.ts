@@ -4,7 +4,8 @@
  * the chosen label. Every number comes from binaryCrossEntropy (and its gradient from
  * autograd): the curves from one call with reduction 'none', the point from a scalar loss.
  */
-import { binaryCrossEntropy, tensor } from '@loss';
+import { binaryCrossEntropy } from '../../loss/binary-cross-entropy.ts';
+import { tensor } from '../../loss/creation/tensor.ts';
 import type { LinePlotSpec } from '../spec.ts';
 import { formatNumber } from '../format.ts';
 import { snap, type ExplorableModel } from './model.ts';

@@ -9,7 +9,7 @@
  */
 import type { FigureKind, FigureSpec } from '../spec.ts';
 import type { RenderOptions } from '../root.ts';
-import { figureTables, renderTables } from '../table.ts';
+import { renderTables, type FigureTable } from '../table.ts';
 import type { Control, ExplorableModel, View } from './model.ts';
 
 /** How the page draws (and reads the pointer on) one kind of figure. */
@@ -20,6 +20,8 @@ export interface KindSupport {
   invert?(spec: never, px: number, py: number): { x: number; y: number };
   /** Redraw in place instead of re-rendering (e.g. move a heatmap's outline); return false to re-render. */
   update?(slot: HTMLElement, spec: never, previous: never): boolean;
+  /** The figure's numbers, when the view gives no tables of its own. */
+  tables?(spec: never): FigureTable[];
 }
 
 export type Kinds = Partial<Record<FigureKind, KindSupport>>;
@@ -50,7 +52,7 @@ export function hydrateExplorable<S>(
   const status = root.querySelector<HTMLElement>('[data-status]');
   const tables = root.querySelector<HTMLElement>('[data-tables]');
   const codeBox = root.querySelector<HTMLDetailsElement>('details[data-code]');
-  const codeCell = codeBox?.querySelector<HTMLElement>('.cell[data-figure-cell]') ?? null;
+  const codeCell = codeBox?.querySelector<HTMLElement>('.figure-cell[data-figure-cell]') ?? null;
 
   // Controls: enable them and follow them.
   for (const input of root.querySelectorAll<HTMLInputElement>('[data-control] input')) {
@@ -119,7 +121,10 @@ export function hydrateExplorable<S>(
       if (el && el.textContent !== r.value) el.textContent = r.value;
     });
     syncControls(model.controls(state));
-    if (tables) tables.innerHTML = renderTables(view.tables ?? view.figures.flatMap((f) => figureTables(f)));
+    if (tables)
+      tables.innerHTML = renderTables(
+        view.tables ?? view.figures.flatMap((f) => kinds[f.kind]?.tables?.(f as never) ?? []),
+      );
     // A slider's new value is spoken with its aria-valuetext; anything else is announced.
     if (source !== 'slider') announce(view.announce);
     sendCode();

@@ -3,6 +3,9 @@
  * explorable nears the viewport, or the reader points at it, focuses it or touches it, and
  * only then imports its code (the model, the renderer, d3 and the loss module) and makes it
  * live. Until then the explorable is the static figure rendered at build time.
+ *
+ * Watching the viewport starts only once the page has loaded and the browser is idle, so a
+ * figure on the first screen does not add its code to the page's load.
  */
 
 interface Live {
@@ -34,9 +37,18 @@ export function whenNear(name: string, load: () => Promise<Live>): void {
           { rootMargin: MARGIN },
         )
       : null;
-  for (const el of els) {
-    observer?.observe(el);
+  for (const el of els)
     for (const type of ['pointerenter', 'focusin', 'touchstart'])
       el.addEventListener(type, () => start(el), { once: true, passive: true });
-  }
+  afterLoad(() => {
+    for (const el of els) if (!started.has(el)) observer?.observe(el);
+  });
+}
+
+/** Run `fn` once the page has loaded and the browser is idle (or after 2 s at most). */
+function afterLoad(fn: () => void): void {
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200);
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
 }

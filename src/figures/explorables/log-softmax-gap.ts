@@ -8,7 +8,9 @@
  * g ≈ 104, where its log is −∞: a loss of +∞ and a NaN gradient. Both places are found in
  * the module's own output, not typed in.
  */
-import { logSoftmax, softmax, tensor } from '@loss';
+import { tensor } from '../../loss/creation/tensor.ts';
+import { logSoftmax } from '../../loss/log-softmax.ts';
+import { softmax } from '../../loss/softmax.ts';
 import type { LinePlotSpec, RuleMark } from '../spec.ts';
 import { formatNumber } from '../format.ts';
 import { snap, type ExplorableModel } from './model.ts';

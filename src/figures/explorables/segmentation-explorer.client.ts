@@ -5,7 +5,7 @@
  */
 import { hydrateExplorable } from './hydrate.ts';
 import { segmentationExplorer } from './segmentation-explorer.ts';
-import { heatmapInvert } from '../heatmap.ts';
+import { heatmapInvert } from '../heatmap-layout.ts';
 import { moveHighlight } from '../heatmap-highlight.ts';
 
 export function hydrate(el: HTMLElement): void {

@@ -6,7 +6,9 @@
  * count for nothing (drawn hatched). Pointing at a pixel (or moving the row and column
  * sliders) shows its logits, its probabilities and its loss, computed by the loss module.
  */
-import { crossEntropy, softmax, tensor } from '@loss';
+import { tensor } from '../../loss/creation/tensor.ts';
+import { crossEntropy } from '../../loss/cross-entropy.ts';
+import { softmax } from '../../loss/softmax.ts';
 import type { HeatmapSpec } from '../spec.ts';
 import type { FigureTable } from '../table.ts';
 import { formatNumber } from '../format.ts';

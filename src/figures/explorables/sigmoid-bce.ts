@@ -15,7 +15,10 @@
  * formula applied to BCELoss's gradient with respect to p (from autograd).
  * NOTE: once the module has `sigmoid`, naiveRoute becomes sigmoid(z) and one backward().
  */
-import { binaryCrossEntropy, binaryCrossEntropyWithLogits, tensor, type Tensor } from '@loss';
+import { binaryCrossEntropyWithLogits } from '../../loss/binary-cross-entropy-with-logits.ts';
+import { binaryCrossEntropy } from '../../loss/binary-cross-entropy.ts';
+import { tensor } from '../../loss/creation/tensor.ts';
+import { type Tensor } from '../../loss/tensor.ts';
 import type { LinePlotSpec } from '../spec.ts';
 import { formatNumber } from '../format.ts';
 import { snap, type ExplorableModel } from './model.ts';

@@ -6,7 +6,9 @@
  * autograd), and the gradient is drawn as an arrow on each logit: training moves each logit
  * against its arrow.
  */
-import { crossEntropy, softmax, tensor } from '@loss';
+import { tensor } from '../../loss/creation/tensor.ts';
+import { crossEntropy } from '../../loss/cross-entropy.ts';
+import { softmax } from '../../loss/softmax.ts';
 import type { BarChartSpec } from '../spec.ts';
 import type { FigureTable } from '../table.ts';
 import { formatNumber } from '../format.ts';
