@@ -437,6 +437,9 @@ export async function setFigureCode(el: HTMLElement, code: string): Promise<void
   const state = stateOf(el);
   const following = state.source === state.original;
   state.original = code;
-  if (following && state.source !== code) await load(state, code, false);
-  else markState(state);
+  if (!following || state.source === code) return markState(state);
+  await load(state, code, false);
+  // The output shown came from the figure's earlier state: say so until the reader runs this one.
+  const output = el.querySelector<HTMLElement>('.cell-output');
+  if (output && !output.hidden) output.setAttribute('data-outdated', 'figure');
 }

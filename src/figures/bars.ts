@@ -130,14 +130,16 @@ export function renderBars(spec: BarChartSpec, options: RenderOptions = {}): str
     if (a !== undefined && Number.isFinite(v) && Number.isFinite(a)) {
       const from = clampY(y(v));
       const to = clampY(y(v + (spec.arrowScale ?? 1) * a));
+      // Beside the bar's end, in the gap before the next bar, so it never hides in the bar.
+      const ax = cx + w / 2 + 6;
       if (Math.abs(to - from) < 3)
-        arrows.push(tag('circle', { class: 'fig-arrow-dot', cx, cy: from, r: 2.5 }));
+        arrows.push(tag('circle', { class: 'fig-arrow-dot', cx: ax, cy: from, r: 2.5 }));
       else
         arrows.push(
           tag('line', {
             class: 'fig-arrow',
-            x1: cx,
-            x2: cx,
+            x1: ax,
+            x2: ax,
             y1: from,
             y2: to,
             'marker-end': `url(#${marker})`,

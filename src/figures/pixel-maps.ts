@@ -41,8 +41,9 @@ export function pixelMaps(input: PixelMapsInput): {
   const scores = (logits.tolist() as number[][][][])[b];
   const probs = (softmax(logits, 1).tolist() as number[][][][])[b];
   const t = (target.tolist() as number[][][])[b];
+  // Two decimals in the pictures, so a phone can read them; the table has four.
   const panels = (maps: number[][][]) =>
-    maps.map((values, c) => ({ title: labels[c], values, annotate: '.4f' }));
+    maps.map((values, c) => ({ title: labels[c], values, annotate: '.2f' }));
   const pixels = Array.from({ length: H * W }, (_, i) => [Math.floor(i / W), i % W]);
   return {
     figures: [

@@ -1,7 +1,7 @@
 /** Bar charts: spec -> SVG (bars from 0, the highlighted bar, arrows, NaN and ±∞, empty data). */
 import { describe, expect, it } from 'vitest';
 import { renderFigure, type BarChartSpec } from '../../src/figures/index.ts';
-import { barsLayout } from '../../src/figures/bars.ts';
+import { barsInvert, barsLayout } from '../../src/figures/bars.ts';
 import { all, attr, num, one, parseSvg, textOf } from '../helpers/svg-tree.ts';
 
 const base = (over: Partial<BarChartSpec> = {}): BarChartSpec => ({
@@ -81,5 +81,13 @@ describe('renderFigure: bar charts', () => {
     const tree = parseSvg(renderFigure(base({ labels: [], values: [], y: {} })));
     expect(textOf(one(tree, '.fig-empty'))).toBe('No data');
     expect(all(tree, 'rect.fig-bar')).toHaveLength(0);
+  });
+
+  it('maps a pointer to the bar under it (clamped to the first and last) and to a value', () => {
+    const spec = base({ y: { domain: [0, 1] } });
+    const { x, y, frame } = barsLayout(spec);
+    expect(barsInvert(spec, x(1) + 3, y(0.25))).toEqual({ x: 1, y: expect.closeTo(0.25, 6) });
+    expect(barsInvert(spec, frame.left - 50, y(0)).x).toBe(0);
+    expect(barsInvert(spec, frame.right + 50, y(0)).x).toBe(2);
   });
 });

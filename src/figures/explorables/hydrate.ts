@@ -49,7 +49,7 @@ export function hydrateExplorable<S>(
   let view: View = model.view(state);
   const slots = [...root.querySelectorAll<HTMLElement>('[data-figure-slot]')];
   const drawn: string[] = view.figures.map((f) => JSON.stringify(f));
-  const status = root.querySelector<HTMLElement>('[data-status]');
+  const status = root.querySelector<HTMLElement>('.explorable-status');
   const tables = root.querySelector<HTMLElement>('[data-tables]');
   const codeBox = root.querySelector<HTMLDetailsElement>('details[data-code]');
   const codeCell = codeBox?.querySelector<HTMLElement>('.figure-cell[data-figure-cell]') ?? null;
@@ -117,8 +117,10 @@ export function hydrateExplorable<S>(
     view = model.view(state);
     draw(view.figures);
     view.readout.forEach((r, i) => {
-      const el = root.querySelector<HTMLElement>(`[data-readout="${i}"]`);
-      if (el && el.textContent !== r.value) el.textContent = r.value;
+      const value = root.querySelector<HTMLElement>(`[data-readout="${i}"]`);
+      const label = value?.previousElementSibling;
+      if (value && value.textContent !== r.value) value.textContent = r.value;
+      if (label && label.textContent !== r.label) label.textContent = r.label;
     });
     syncControls(model.controls(state));
     if (tables)

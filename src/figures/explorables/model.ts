@@ -45,6 +45,8 @@ export interface Readout {
 export interface View {
   /** The figures, in the order of the component's figure slots. */
   figures: FigureSpec[];
+  /** A short visible heading over each figure, when there are several ("Loss", "Gradient"). */
+  labels?: string[];
   readout: Readout[];
   /** Said (politely) after a change the reader did not make with a slider. */
   announce: string;

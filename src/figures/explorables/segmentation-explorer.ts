@@ -162,6 +162,7 @@ export const segmentationExplorer: ExplorableModel<SegmentationState> = {
       ],
     };
     return {
+      labels: ['Target', 'Prediction', 'Loss per pixel'],
       figures,
       tables: [pixelTable, sceneTable],
       readout: [

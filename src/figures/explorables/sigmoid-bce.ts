@@ -171,6 +171,7 @@ export const sigmoidBce: ExplorableModel<SigmoidBceState> = {
     const pText =
       p === 1 ? '1 (exactly: rounded)' : p === 0 ? '0 (exactly: rounded)' : formatNumber(p, '.8~g');
     return {
+      labels: ['Loss', 'Gradient'],
       figures: [loss, grad],
       readout: [
         { label: 'z', value: s.z.toFixed(1) },

@@ -145,6 +145,7 @@ export const softmaxExplorer: ExplorableModel<SoftmaxState> = {
     };
     const target = s.labels[s.target];
     return {
+      labels: ['Logits, with the gradient', 'Probabilities'],
       figures: [logits, probs],
       tables: [table],
       readout: [
