@@ -16,7 +16,7 @@ import { svgRoot, type RenderOptions, nextId } from './root.ts';
 
 export const LINE_DEFAULTS = { width: 360, height: 240 };
 
-/** How far beyond the frame a path may go before its coordinate is pinned (keeps paths finite). */
+/** How far beyond the frame a path may go before its coordinate is pinned (keeps paths finite). Paths are written to 0.1 user units. */
 const FAR = 10_000;
 
 export interface LineLayout {
@@ -150,7 +150,7 @@ export function renderLine(spec: LinePlotSpec, options: RenderOptions = {}): str
     .defined(([a, b]) => Number.isFinite(a) && Number.isFinite(b))
     .x(([a]) => pin(x(a), frame, 'x'))
     .y(([, b]) => pin(y(b), frame, 'y'))
-    .digits(2);
+    .digits(1);
   const series: string[] = [];
   const marks: string[] = [];
   spec.series.forEach((s, i) => {
