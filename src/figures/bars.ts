@@ -9,7 +9,7 @@ import { axisScale, leftAxis, linearScale, tickLabelWidth, type Frame, type Line
 import { FONT } from './text-metrics.ts';
 import { legend, legendHeight, type LegendItem } from './legend.ts';
 import { formatter } from './format.ts';
-import { tag, text } from './svg.ts';
+import { noData, tag, text } from './svg.ts';
 import { describeBars } from './bars-text.ts';
 import { nextId, svgRoot, type RenderOptions } from './root.ts';
 
@@ -152,16 +152,7 @@ export function renderBars(spec: BarChartSpec, options: RenderOptions = {}): str
   );
   body.push(tag('g', { class: 'fig-bars' }, bars), tag('g', { class: 'fig-bar-labels' }, labels));
   if (arrows.length) body.push(tag('g', { class: 'fig-arrows' }, arrows));
-  if (spec.values.length === 0)
-    body.push(
-      text('No data', {
-        class: 'fig-empty',
-        x: (frame.left + frame.right) / 2,
-        y: (frame.top + frame.bottom) / 2,
-        'text-anchor': 'middle',
-        'dominant-baseline': 'middle',
-      }),
-    );
+  if (spec.values.length === 0) body.push(noData(frame));
   return svgRoot(spec, id, width, height, body, describeBars(spec));
 }
 

@@ -67,21 +67,12 @@ function gridShape(spec: FigureSpec, grid: unknown, what: string): [number, numb
 
 function checkHeatmapPanel(spec: FigureSpec, map: Omit<HeatmapSpec, 'kind'>, what: string): number {
   const [rows, cols] = gridShape(spec, map.values, `${what}values`);
-  if (map.mask !== undefined) {
-    if (
-      !Array.isArray(map.mask) ||
-      map.mask.length !== rows ||
-      map.mask.some((row) => !Array.isArray(row) || row.length !== cols)
-    )
-      fail(spec, `${what}mask must have the values' shape ${rows}×${cols}`);
-  }
-  if (map.cellLabels !== undefined) {
-    if (
-      !Array.isArray(map.cellLabels) ||
-      map.cellLabels.length !== rows ||
-      map.cellLabels.some((row) => !Array.isArray(row) || row.length !== cols)
-    )
-      fail(spec, `${what}cellLabels must have the values' shape ${rows}×${cols}`);
+  for (const key of ['mask', 'cellLabels'] as const) {
+    const grid: unknown = map[key];
+    const fits = (g: unknown) =>
+      Array.isArray(g) && g.length === rows && g.every((row) => Array.isArray(row) && row.length === cols);
+    if (grid !== undefined && !fits(grid))
+      fail(spec, `${what}${key} must have the values' shape ${rows}×${cols}`);
   }
   if (map.rowLabels !== undefined && map.rowLabels.length !== rows)
     fail(spec, `${what}rowLabels has ${map.rowLabels.length} labels for ${rows} rows`);

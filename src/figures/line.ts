@@ -11,7 +11,7 @@ import { FONT } from './text-metrics.ts';
 import { legend, legendHeight, type LegendItem } from './legend.ts';
 import { describeLine, nonFiniteRuns } from './line-text.ts';
 import { formatter, nonFinite } from './format.ts';
-import { tag, text } from './svg.ts';
+import { noData, tag, text } from './svg.ts';
 import { svgRoot, type RenderOptions, nextId } from './root.ts';
 
 export const LINE_DEFAULTS = { width: 360, height: 240 };
@@ -198,16 +198,7 @@ export function renderLine(spec: LinePlotSpec, options: RenderOptions = {}): str
   body.push(tag('g', { class: 'fig-plot', 'clip-path': `url(#${clip})` }, series));
   if (marks.length) body.push(tag('g', { class: 'fig-nonfinite-marks' }, marks));
   for (const p of spec.points ?? []) if (Number.isFinite(p.x)) body.push(point(p, layout, spec));
-  if (spec.series.every((s) => s.x.length === 0) && !(spec.points ?? []).length)
-    body.push(
-      text('No data', {
-        class: 'fig-empty',
-        x: (frame.left + frame.right) / 2,
-        y: (frame.top + frame.bottom) / 2,
-        'text-anchor': 'middle',
-        'dominant-baseline': 'middle',
-      }),
-    );
+  if (spec.series.every((s) => s.x.length === 0) && !(spec.points ?? []).length) body.push(noData(frame));
   return svgRoot(spec, id, width, height, body, describeLine(spec));
 }
 

@@ -52,3 +52,14 @@ export function text(content: string, a: Attrs = {}): string {
 export function ids(prefix: string) {
   return (name: string) => `${prefix}-${name}`;
 }
+
+/** "No data", centred in a frame: what an empty figure shows instead of marks. */
+export function noData(frame: { left: number; right: number; top: number; bottom: number }): string {
+  return text('No data', {
+    class: 'fig-empty',
+    x: (frame.left + frame.right) / 2,
+    y: (frame.top + frame.bottom) / 2,
+    'text-anchor': 'middle',
+    'dominant-baseline': 'middle',
+  });
+}
