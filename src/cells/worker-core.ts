@@ -76,7 +76,7 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
   options.onUncaughtError?.((error) => blame(error, 'Uncaught'));
   return async (message) => {
     if (message.type === 'probe') {
-      post({ type: 'idle', id: message.id });
+      post({ type: 'idle', id: message.id, probe: message.probe });
       return;
     }
     if (message.type !== 'run') return;

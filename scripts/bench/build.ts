@@ -1,0 +1,179 @@
+/**
+ * Build benchmark (prints figures; never fails on timing): `astro build` of the book as it
+ * is and with extra synthetic chapters, cold and warm, with peak memory.
+ *
+ * For each size, the project is copied into a temporary folder (never touching content/:
+ * the copy's content/ gets the real chapters plus copies of them under new ids and
+ * orders), with a node_modules of its own that links every package of this one, so its
+ * caches (node_modules/.cache, .astro, .vite) start empty. Then:
+ * - cold: `astro build` with no cache at all;
+ * - warm: one chapter edited (a paragraph added), `astro build` again with the caches kept.
+ * Peak memory is the largest sum of the resident memory of the build's whole process tree
+ * (the build and its cell runners), sampled from /proc every 100 ms.
+ *
+ * Usage: node scripts/bench/build.ts [--sizes=3,30,100] [--project=<dir>]
+ *   --project  the project to measure (default: this one), e.g. an export of an older
+ *              commit, to compare before and after a change; it uses this project's packages.
+ */
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const HERE = resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const PROJECT = resolve(option('project') ?? HERE);
+const SIZES = (option('sizes') ?? '3,30,100').split(',').map(Number);
+/** What is not copied: packages (linked instead), outputs and caches. */
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  'dist-base',
+  '.astro',
+  '.git',
+  'test-results',
+  'playwright-report',
+]);
+
+/** A copy of the project with `total` chapters; returns its folder. */
+function makeBook(total: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  for (const name of readdirSync(PROJECT)) {
+    if (!SKIP.has(name)) cpSync(join(PROJECT, name), join(dir, name), { recursive: true });
+  }
+  // Every package linked one by one: the copy's own node_modules/.cache starts empty.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(HERE, 'node_modules'))) {
+    if (name === '.cache' || name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(HERE, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  const content = join(dir, 'content');
+  const real = readdirSync(content)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
+  const orders = real.map((f) =>
+    Number(/^order:\s*(\d+)/m.exec(readFileSync(join(content, f), 'utf8'))?.[1] ?? 0),
+  );
+  let order = Math.max(0, ...orders);
+  for (let k = 1; real.length + k - 1 < total; k++) {
+    const source = real[(k - 1) % real.length];
+    const text = readFileSync(join(content, source), 'utf8')
+      .replace(/^order:.*$/m, `order: ${(order += 1)}`)
+      .replace(/^title:\s*(.*)$/m, (_, t: string) => `title: ${t.replace(/^['"]|['"]$/g, '')} (copy ${k})`);
+    writeFileSync(join(content, source.replace(/\.mdx$/, `-copy-${k}.mdx`)), text);
+  }
+  return dir;
+}
+
+/** The resident memory (bytes) of `pid` and all its descendants, from /proc. */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      rss.set(Number(name), Number(fields[21]) * 4096);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** `astro build` in `dir`: seconds, peak tree memory (bytes), and whether it passed. */
+function build(dir: string): Promise<{ seconds: number; peak: number; ok: boolean; tail: string }> {
+  return new Promise((done) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: dir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const keep = (chunk: Buffer) => (out = (out + chunk.toString()).slice(-4000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let peak = 0;
+    const sample = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      done({ seconds: (performance.now() - start) / 1000, peak, ok: code === 0, tail: out });
+    });
+  });
+}
+
+function editOneChapter(dir: string): void {
+  const content = join(dir, 'content');
+  const files = readdirSync(content)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
+  const file = join(content, files.at(-1)!);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\nA paragraph added for the warm build.\n`);
+}
+
+const s = (x: number) => `${x.toFixed(1)} s`;
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+const rows = [
+  ['chapters', 'cold', 'warm', 'cold per chapter', 'warm per chapter', 'peak memory (cold, warm)'],
+];
+console.log(
+  `project: ${PROJECT}\ncores: ${availableParallelism()}, load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+for (const size of SIZES) {
+  const dir = makeBook(size);
+  try {
+    const cold = await build(dir);
+    if (!cold.ok) console.log(`${size} chapters: the cold build failed:\n${cold.tail}`);
+    editOneChapter(dir);
+    const warm = await build(dir);
+    if (!warm.ok) console.log(`${size} chapters: the warm build failed:\n${warm.tail}`);
+    const fmt = (r: { seconds: number; ok: boolean }) =>
+      r.ok ? s(r.seconds) : `failed after ${s(r.seconds)}`;
+    rows.push([
+      String(size),
+      fmt(cold),
+      fmt(warm),
+      s(cold.seconds / size),
+      s(warm.seconds / size),
+      `${mib(cold.peak)}, ${mib(warm.peak)}`,
+    ]);
+    console.log(`${size} chapters: cold ${fmt(cold)}, warm ${fmt(warm)} (load ${loadavg()[0].toFixed(2)})`);
+  } finally {
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+console.log('');
+rows.forEach((r, i) => {
+  console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  if (i === 0) console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+});
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
