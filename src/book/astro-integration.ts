@@ -6,6 +6,8 @@
  *   doc-tests do, so a wrong recorded output or a broken exercise stops the build here.
  *   Every chapter without a problem of the first kind is run, so one build lists both
  *   kinds (a chapter that does not parse is not run: its cells would only add noise).
+ *   The runs are kept (src/lesson/run-cache.ts): the remark plugins that render the
+ *   pages read them instead of running the chapters again.
  * `astro build` logs the list of problems as `file:line: what to do` and exits with
  * status 1, with no stack trace; `astro dev` logs the list and carries on.
  */
@@ -31,8 +33,7 @@ export function bookValidation(options: { contentDir?: string } = {}): AstroInte
         if (command === 'build') {
           const flawed = new Set(problems.map((p) => p.file));
           const runnable = readChapters(contentDir, root).filter((c) => !flawed.has(c.file));
-          const found = await Promise.all(runnable.map((c) => checkChapterRuns(join(root, c.file), c.file)));
-          problems.push(...found.flat());
+          problems.push(...(await checkChapterRuns(runnable)));
         }
         if (problems.length === 0) return;
         const list = formatProblems(problems);

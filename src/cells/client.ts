@@ -11,6 +11,7 @@
  */
 import { cellOutcome } from './notebook.ts';
 import { outputParts } from './output-parts.ts';
+import { CELL_SELECTOR, readCell } from './page-props.ts';
 import { pagePool } from './sandbox.ts';
 import { INTERRUPTED } from './session.ts';
 import { runInPool } from './run-in-pool.ts';
@@ -37,20 +38,20 @@ interface CellState {
 const states = new WeakMap<HTMLElement, CellState>();
 
 function allCells(): HTMLElement[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-cell]'));
+  return Array.from(document.querySelectorAll<HTMLElement>(CELL_SELECTOR));
 }
 
 function stateOf(el: HTMLElement): CellState {
   let s = states.get(el);
   if (!s) {
-    const source = el.dataset.source ?? '';
+    const { index, source, timeout, throws } = readCell(el);
     s = {
       el,
-      index: Number(el.dataset.cell),
+      index,
       original: source,
       source,
-      timeout: Number(el.dataset.timeout) || 5000,
-      throws: el.dataset.throws === 'true',
+      timeout,
+      throws,
       editor: null,
       running: false,
       shared: false,
@@ -143,7 +144,7 @@ function show(output: HTMLElement, text: string, status: string): void {
     ...(text === ''
       ? ['(no output)']
       : outputParts(text).map((p) => {
-          if (!p.tensor) return p.text;
+          if (p.kind !== 'tensor') return p.text;
           const span = document.createElement('span');
           span.className = 'cell-output-tensor';
           span.textContent = p.text;

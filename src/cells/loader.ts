@@ -6,6 +6,7 @@
  * restore them (nothing runs).
  */
 import { currentChapter, hasSavedEdits } from './persist.ts';
+import { CELL_SELECTOR } from './page-props.ts';
 
 type Client = typeof import('./client.ts');
 
@@ -13,10 +14,10 @@ let client: Promise<Client> | null = null;
 const load = (): Promise<Client> => (client ??= import('./client.ts'));
 
 const cellOf = (target: EventTarget | null): HTMLElement | null =>
-  target instanceof Element ? target.closest<HTMLElement>('.cell[data-cell]') : null;
+  target instanceof Element ? target.closest<HTMLElement>(CELL_SELECTOR) : null;
 
 function init(): void {
-  const cells = document.querySelectorAll<HTMLElement>('.cell[data-cell]');
+  const cells = document.querySelectorAll<HTMLElement>(CELL_SELECTOR);
   if (cells.length === 0) return;
   for (const cell of cells) {
     const actions = cell.querySelector<HTMLElement>('.cell-actions');

@@ -88,7 +88,7 @@ test('a cell past its limit whose worker answers the probe was awaiting a promis
  * `cpu` is how much CPU time it has used so far, in ms.
  */
 function busyWorker(script: (id: number) => WorkerMessage[]) {
-  const state = { cpu: 0, terminated: false, probes: 0, post: (m: WorkerMessage) => void m };
+  const state = { cpu: 0, terminated: false, probes: 0, post: (m: WorkerMessage): void => void m };
   const channel: Channel = {
     post(message) {
       if (message.type === 'probe') state.probes += 1;

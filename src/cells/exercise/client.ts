@@ -14,11 +14,11 @@ import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { confirmDialog } from '../confirm-dialog.ts';
 import { currentChapter as chapter, exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
+import { EXERCISE_SELECTOR, readExercise } from '../page-props.ts';
 import {
   runExercise,
   summaryOf,
   type CellRunner,
-  type ContextCell,
   type ExerciseResult,
   type ExerciseSpec,
 } from './run-exercise.ts';
@@ -41,17 +41,13 @@ const states = new WeakMap<HTMLElement, ExerciseState>();
 function stateOf(el: HTMLElement): ExerciseState {
   let s = states.get(el);
   if (!s) {
-    const starter = el.dataset.starter ?? '';
+    const { index, spec, starter, solution } = readExercise(el);
     s = {
       el,
-      index: Number(el.dataset.exercise),
-      spec: {
-        context: JSON.parse(el.dataset.context ?? '[]') as ContextCell[],
-        checks: JSON.parse(el.dataset.checks ?? '[]') as string[],
-        timeout: Number(el.dataset.timeout) || 5000,
-      },
+      index,
+      spec,
       original: starter,
-      solution: el.dataset.solution ?? '',
+      solution,
       source: starter,
       editor: null,
       running: false,
@@ -232,7 +228,7 @@ export async function useSolution(el: HTMLElement): Promise<void> {
  */
 export async function restore(): Promise<void> {
   const jobs: Promise<void>[] = [];
-  for (const el of document.querySelectorAll<HTMLElement>('.exercise[data-exercise]')) {
+  for (const el of document.querySelectorAll<HTMLElement>(EXERCISE_SELECTOR)) {
     const state = stateOf(el);
     const saved = loadEdit(chapter(), exerciseSlot(state.index), state.original);
     if (saved.status === 'none') continue;
