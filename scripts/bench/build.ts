@@ -16,48 +16,19 @@
  *              commit, to compare before and after a change; it uses this project's packages.
  */
 import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { copyProject, PROJECT_ROOT } from '../project-copy.ts';
 
-const HERE = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const PROJECT = resolve(option('project') ?? HERE);
+const PROJECT = resolve(option('project') ?? PROJECT_ROOT);
 const SIZES = (option('sizes') ?? '3,30,100').split(',').map(Number);
-/** What is not copied: packages (linked instead), outputs and caches. */
-const SKIP = new Set([
-  'node_modules',
-  'dist',
-  'dist-base',
-  '.astro',
-  '.git',
-  'test-results',
-  'playwright-report',
-]);
 
 /** A copy of the project with `total` chapters; returns its folder. */
 function makeBook(total: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-build-'));
-  for (const name of readdirSync(PROJECT)) {
-    if (!SKIP.has(name)) cpSync(join(PROJECT, name), join(dir, name), { recursive: true });
-  }
-  // Every package linked one by one: the copy's own node_modules/.cache starts empty.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(HERE, 'node_modules'))) {
-    if (name === '.cache' || name === '.astro' || name === '.vite') continue;
-    symlinkSync(join(HERE, 'node_modules', name), join(dir, 'node_modules', name));
-  }
+  const dir = copyProject({ from: PROJECT, content: true });
   const content = join(dir, 'content');
   const real = readdirSync(content)
     .filter((f) => f.endsWith('.mdx'))

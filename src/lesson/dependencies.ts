@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The files a run starts from, relative to the project root. */
@@ -52,7 +52,7 @@ export function dependencyFingerprint(root = PROJECT, entries = RUN_ENTRIES): st
   const hash = createHash('sha256').update(`node ${process.version}\n`);
   const { files, packages } = runDependencies(root, entries);
   for (const file of files) {
-    hash.update(`file ${file.slice(root.length)}\n`).update(readFileSync(file));
+    hash.update(`file ${relative(root, file).split(sep).join('/')}\n`).update(readFileSync(file));
   }
   for (const name of packages) hash.update(`package ${name}@${packageVersion(root, name)}\n`);
   return hash.digest('hex');
