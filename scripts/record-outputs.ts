@@ -48,7 +48,7 @@ files.forEach((file, f) => {
   const shown = relative(process.cwd(), file);
   // Edit from the last cell back so earlier offsets stay valid.
   let next = text;
-  const notes: string[] = [];
+  const changed: { cell: number; added: boolean; removed: boolean }[] = [];
   for (let i = cells.length - 1; i >= 0; i--) {
     const cell = cells[i];
     const computed = normalizeOutput(outputText(run.cells[i].output));
@@ -63,21 +63,24 @@ files.forEach((file, f) => {
       next =
         next.slice(0, cell.codeRange[1]) + '\n\n' + outputFence(computed) + next.slice(cell.codeRange[1]);
     }
-    notes.push(
-      `${shown}:${cell.line} (cell ${i + 1}): output ${cell.output ? 'rewritten' : 'added'}${computed === '' ? ' (removed: no output)' : ''}`,
-    );
+    changed.unshift({ cell: i, added: !cell.output, removed: computed === '' });
   }
-  notes.reverse();
-  // What recording cannot fix, as the build says it.
-  for (const p of run.problems) if (p.kind !== 'output-fence') notes.push(`${shown}:${p.line}: ${p.message}`);
+  // Lines are those of the file as it is now written, and so is what recording cannot fix.
+  const after = next === text ? run : rebaseRun(text, next, run);
   if (next !== text) {
     writeFileSync(file, next);
     changedFiles += 1;
-    const rebased = rebaseRun(text, next, run);
-    if (rebased) bookRuns().put(next, rebased);
+    if (after) bookRuns().put(next, after);
   }
+  const lineOf = (i: number) => after?.cells[i].line ?? cells[i].line;
   console.log(`${shown}: ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}`);
-  for (const note of notes) console.log(`  ${note}`);
+  for (const c of changed) {
+    console.log(
+      `  ${shown}:${lineOf(c.cell)} (cell ${c.cell + 1}): output ${c.added ? 'added' : 'rewritten'}${c.removed ? ' (removed: no output)' : ''}`,
+    );
+  }
+  for (const p of (after ?? run).problems)
+    if (p.kind !== 'output-fence') console.log(`  ${shown}:${p.line}: ${p.message}`);
 });
 console.log(
   changedFiles === 0

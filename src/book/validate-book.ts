@@ -10,8 +10,8 @@
  * chapters share an `order`; every prerequisite names a chapter that exists and comes
  * earlier in the book.
  *
- * What cells print is checked elsewhere: recorded outputs by the doc-tests and the build's
- * remark plugin, exercises' solutions and starters by tests/exercise/exercises.test.ts.
+ * What cells print, and whether exercises' solutions and starters do what they should, is
+ * checked by running them: src/lesson/ (the build's ./check-runs.ts, and the doc-tests).
  */
 import { chapterSchema, type ChapterData } from './chapter-schema.ts';
 import { lineOf, readChapters, type ChapterFile } from './read-chapters.ts';
