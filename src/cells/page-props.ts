@@ -30,10 +30,13 @@ export interface CellProps {
 export interface ExerciseProps {
   /** 0-based position of the exercise in the chapter. */
   index: number;
-  /** The code the reader starts from. */
-  starter: string;
+  /**
+   * The code the reader starts from. (Not `starter`: the component has a slot of that
+   * name, and Astro drops a prop that shares a slot's name.)
+   */
+  starterCode: string;
   /** The author's solution ('' when the exercise has none). */
-  solution: string;
+  solutionCode: string;
   /** What a Check runs: the cells above, the checks, the time limit. */
   spec: ExerciseSpec;
   /** The checks' names, from the build's run of the starter, listed before any Check. */
@@ -63,8 +66,8 @@ export function cellData(p: CellData): Record<string, string | undefined> {
 export function exerciseData(p: ExerciseData): Record<string, string | undefined> {
   return {
     'data-exercise': String(p.index),
-    'data-starter': p.starter,
-    'data-solution': p.solution,
+    'data-starter': p.starterCode,
+    'data-solution': p.solutionCode,
     'data-context': JSON.stringify(p.spec.context),
     'data-checks': JSON.stringify(p.spec.checks),
     'data-timeout': String(p.spec.timeout),
@@ -87,8 +90,8 @@ export function readExercise(el: HTMLElement): ExerciseData {
   const d = el.dataset;
   return {
     index: count(d.exercise, 'data-exercise'),
-    starter: text(d.starter, 'data-starter'),
-    solution: text(d.solution, 'data-solution'),
+    starterCode: text(d.starter, 'data-starter'),
+    solutionCode: text(d.solution, 'data-solution'),
     spec: {
       context: json<ContextCell[]>(d.context, 'data-context'),
       checks: json<string[]>(d.checks, 'data-checks'),

@@ -41,14 +41,14 @@ const states = new WeakMap<HTMLElement, ExerciseState>();
 function stateOf(el: HTMLElement): ExerciseState {
   let s = states.get(el);
   if (!s) {
-    const { index, spec, starter, solution } = readExercise(el);
+    const { index, spec, starterCode, solutionCode } = readExercise(el);
     s = {
       el,
       index,
       spec,
-      original: starter,
-      solution,
-      source: starter,
+      original: starterCode,
+      solution: solutionCode,
+      source: starterCode,
       editor: null,
       running: false,
       blankResult: el.querySelector<HTMLElement>('.exercise-result')?.cloneNode(true) as HTMLElement | null,

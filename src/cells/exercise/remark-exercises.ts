@@ -65,8 +65,8 @@ export default function remarkExercises() {
       children.push(slot('checks', found.checks.map(plain)));
       const props: ExerciseProps = {
         index: n,
-        starter: e.starter,
-        solution: e.solution ?? '',
+        starterCode: e.starter,
+        solutionCode: e.solution ?? '',
         spec: e.spec,
         checkNames: run.exercises[n].starter.checks.map((c) => c.name),
       };
