@@ -9,7 +9,9 @@
  * - cold: `astro build` with no cache at all;
  * - warm: one chapter edited (a paragraph added), `astro build` again with the caches kept.
  * Peak memory is the largest sum of the resident memory of the build's whole process tree
- * (the build and its cell runners), sampled from /proc every 100 ms.
+ * (the build and its cell runners), sampled from /proc every 100 ms. CPU is the user and
+ * system time of the whole tree (GNU time): on a shared machine it moves less than the
+ * wall-clock times, which grow with the other work on the machine.
  *
  * Usage: node scripts/bench/build.ts [--sizes=3,30,100] [--project=<dir>]
  *   --project  the project to measure (default: this one), e.g. an export of an older
@@ -73,11 +75,25 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** `astro build` in `dir`: seconds, peak tree memory (bytes), and whether it passed. */
-function build(dir: string): Promise<{ seconds: number; peak: number; ok: boolean; tail: string }> {
+/** GNU time, when installed: the CPU time of the whole process tree, which a busy machine does not inflate. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface BuildResult {
+  seconds: number;
+  /** User + system CPU seconds of the build and every process it waited for (null without GNU time). */
+  cpu: number | null;
+  peak: number;
+  ok: boolean;
+  tail: string;
+}
+
+/** `astro build` in `dir`: seconds, CPU seconds, peak tree memory (bytes), and whether it passed. */
+function build(dir: string): Promise<BuildResult> {
   return new Promise((done) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const astro = [process.execPath, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'];
+    const [command, ...commandArgs] = GNU_TIME ? [GNU_TIME, '-f', 'cpu-seconds %U %S', ...astro] : astro;
+    const child = spawn(command, commandArgs, {
       cwd: dir,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +106,14 @@ function build(dir: string): Promise<{ seconds: number; peak: number; ok: boolea
     const sample = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
     child.on('exit', (code) => {
       clearInterval(sample);
-      done({ seconds: (performance.now() - start) / 1000, peak, ok: code === 0, tail: out });
+      const cpu = /cpu-seconds ([\d.]+) ([\d.]+)/.exec(out);
+      done({
+        seconds: (performance.now() - start) / 1000,
+        cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+        peak,
+        ok: code === 0,
+        tail: out,
+      });
     });
   });
 }
@@ -107,8 +130,17 @@ function editOneChapter(dir: string): void {
 const s = (x: number) => `${x.toFixed(1)} s`;
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 const rows = [
-  ['chapters', 'cold', 'warm', 'cold per chapter', 'warm per chapter', 'peak memory (cold, warm)'],
+  [
+    'chapters',
+    'cold',
+    'warm',
+    'cold per chapter',
+    'warm per chapter',
+    'CPU (cold, warm)',
+    'peak memory (cold, warm)',
+  ],
 ];
+const cpuOf = (r: BuildResult) => (r.cpu === null ? '?' : s(r.cpu));
 console.log(
   `project: ${PROJECT}\ncores: ${availableParallelism()}, load average at start: ${loadavg()
     .map((l) => l.toFixed(2))
@@ -130,6 +162,7 @@ for (const size of SIZES) {
       fmt(warm),
       s(cold.seconds / size),
       s(warm.seconds / size),
+      `${cpuOf(cold)}, ${cpuOf(warm)}`,
       `${mib(cold.peak)}, ${mib(warm.peak)}`,
     ]);
     console.log(`${size} chapters: cold ${fmt(cold)}, warm ${fmt(warm)} (load ${loadavg()[0].toFixed(2)})`);
