@@ -20,8 +20,12 @@ export const RUN_ENTRIES = [
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Import specifiers of a module: static, re-exports, side-effect and dynamic imports. */
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
+/**
+ * Import specifiers of a module: static imports and re-exports (at the start of a line, so
+ * not in comments; not `import type`, which leaves nothing at run time), side-effect and
+ * dynamic imports.
+ */
+const IMPORT = /^[ \t]*(?:(?:import|export)(?![ \t]+type\b)[^;'"]*?\bfrom[ \t]*|import[ \t]*)['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** The modules (absolute paths) reachable from `entries`, and the packages they import. */
 export function runDependencies(
@@ -33,7 +37,8 @@ export function runDependencies(
   const visit = (path: string) => {
     if (files.has(path)) return;
     files.add(path);
-    for (const [, specifier] of readFileSync(path, 'utf8').matchAll(IMPORT)) {
+    for (const [, staticImport, dynamicImport] of readFileSync(path, 'utf8').matchAll(IMPORT)) {
+      const specifier = staticImport ?? dynamicImport;
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(path), specifier);
         if (existsSync(target)) visit(target);
