@@ -25,7 +25,8 @@ const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
  * not in comments; not `import type`, which leaves nothing at run time), side-effect and
  * dynamic imports.
  */
-const IMPORT = /^[ \t]*(?:(?:import|export)(?![ \t]+type\b)[^;'"]*?\bfrom[ \t]*|import[ \t]*)['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^[ \t]*(?:(?:import|export)(?![ \t]+type\b)[^;'"]*?\bfrom[ \t]*|import[ \t]*)['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** The modules (absolute paths) reachable from `entries`, and the packages they import. */
 export function runDependencies(
