@@ -1,12 +1,10 @@
 /**
  * The cheat sheet "From PyTorch to this book" (/from-pytorch/): it renders, its cells run in the
  * browser and print what the build printed, every chapter links to it above its first cell (the
- * chapters found on the built site, whatever the instructor named them), axe passes in both themes,
- * and it fits a phone.
+ * chapters found on the built site, whatever the instructor named them), and the home page links to
+ * it. axe (both themes): tests/e2e/site-a11y.spec.ts; a phone's width: tests/e2e/site-phone.spec.ts.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { describeViolations } from './site-helpers.ts';
 import { runCell } from './cells-fixtures.ts';
 
 const SHEET = '/from-pytorch/';
@@ -98,26 +96,4 @@ test('the home page links to the cheat sheet', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: TITLE }).click();
   await expect(page).toHaveURL(new RegExp(`${SHEET}$`));
-});
-
-for (const theme of ['light', 'dark'] as const) {
-  test(`no axe violations on the cheat sheet, ${theme} theme`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: theme });
-    await page.goto(SHEET);
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-      theme === 'dark',
-    );
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(describeViolations(results.violations)).toEqual([]);
-  });
-}
-
-test('the cheat sheet does not scroll sideways on a phone (375 and 320 px)', async ({ page }) => {
-  const overflow = () =>
-    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await page.goto(SHEET);
-  expect(await overflow()).toBe(0);
-  await page.setViewportSize({ width: 320, height: 640 });
-  expect(await overflow()).toBe(0);
 });
