@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { transform } from 'sucrase';
 import { parse } from 'sucrase/dist/parser/index.js';
 import * as loss from '../../src/loss/index.ts';
-import { floatArgs, isFloatSyntax } from '../../src/cells/float-literals.ts';
+import { floatArgs, floatArray, isFloatSyntax } from '../../src/cells/float-literals.ts';
 import { cellOutcome, prepareProgram, rewriteTopLevel, runProgram } from '../../src/cells/notebook.ts';
 import type { Transpiler } from '../../src/cells/notebook.ts';
 import { evalInvoke } from '../../src/cells/worker-core.ts';
@@ -130,6 +130,66 @@ describe('the rewrite', () => {
     expect(out).toBe(
       'var a = __nb_f([1.0,\n  0.0]);\nvar b = __nb_fa(tensor,[0],"tensor")(\n  1.0);\n// [1.0]',
     );
+  });
+});
+
+/** What `src` prints, run as plain JavaScript (sucrase's TypeScript transform only). */
+function printed(src: string, helpers: Record<string, unknown> = {}): string {
+  const lines: string[] = [];
+  const log = (...args: unknown[]) => lines.push(args.map((a) => JSON.stringify(a) ?? String(a)).join(' '));
+  const js = transform(src, { transforms: ['typescript'] }).code;
+  new Function('console', ...Object.keys(helpers), js)({ log }, ...Object.values(helpers));
+  return lines.join('\n');
+}
+
+describe('rewritten code does what the code as written does', () => {
+  test.each([
+    [
+      'destructuring with float defaults',
+      'const [a = 1.0, [b = 2.5] = []] = [undefined];\nconsole.log(a, b);',
+    ],
+    ['an assignment pattern', 'let a, b;\n[a = 1.0, b] = [undefined, 2.0];\nconsole.log(a, b);'],
+    [
+      'arrow defaults and bodies',
+      'const f = (x = [1.0], y = -2.0) => [x, y, [0.5]];\nconsole.log(f(), f([3], 4));',
+    ],
+    ['a line starting with [ after one without ;', 'const o = [[5, 6]]\n[0.0].length\nconsole.log(o);'],
+    [
+      'index, optional index, computed keys',
+      'const x = [7, 8];\nconsole.log(x[1.0], x?.[0.0], { [1.5]: 1 }, new Map([[1.0, 2]]).get(1));',
+    ],
+    [
+      'class fields, methods, getters',
+      'class A { v = [1.0]; m(k = 2.0) { return [k]; } get g() { return [3.0]; } }\nconst a = new A();\nconsole.log(a.v, a.m(), a.g);',
+    ],
+    [
+      'calls: this, arguments, spread, new',
+      'function f(this: unknown, ...r: number[]) { return [this === undefined, r]; }\nclass C { constructor(public v: number) {} }\nconsole.log(f(1.0, 2), f(...[1.0]), new C(1.0).v, Math.max(1.0, 2.0));',
+    ],
+    [
+      'templates, strings, regexes, comments',
+      'console.log(`${[1.0]}` + "[1.0]" + /1.0/.source, [1.0] /* [2.0] */); // [3.0]',
+    ],
+    [
+      'labels, loops, sequences, ternaries',
+      'let s = 0;\nouter: for (const v of [1.0, 2.0]) { for (const w of [0.5]) { s += v * w; continue outer; } }\nconsole.log(s, (0, [1.0]), true ? [2.0] : [3.0]);',
+    ],
+    [
+      'type syntax',
+      'type T = [1.5, number];\nconst t: T = [1.5, 2.0] as T;\nconst u = <number[]>[1.0];\nenum E { A = 1.5 }\nconsole.log(t, u, E.A, [2.0] satisfies number[]);',
+    ],
+    [
+      'getters and proxies see the same accesses',
+      'const seen: string[] = [];\nconst p = new Proxy({ f: (v: number) => v }, { get(t, k) { seen.push(String(k)); return (t as never)[k]; } });\nconsole.log(p.f(1.0), seen);',
+    ],
+  ])('%s', (_, src) => {
+    // __nb_set: the notebook's copy of a class out of its cell (rewriteTopLevel), not needed here.
+    const helpers = {
+      __nb_f: floatArray,
+      __nb_fa: floatArgs,
+      __nb_set: new Proxy({}, { get: () => () => {} }),
+    };
+    expect(printed(rewrite(src), helpers)).toBe(printed(src));
   });
 });
 
