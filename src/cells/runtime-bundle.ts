@@ -6,7 +6,7 @@
  * bundled by Vite.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,6 +41,21 @@ async function buildBundle(): Promise<string> {
     const partial = `${path}.${process.pid}.tmp`;
     writeFileSync(partial, code);
     renameSync(partial, path);
+    pruneBundles(dir, path);
   }
   return path;
+}
+
+/** How many bundles are kept (the runtime's source changed in between: older ones are of no use). */
+const KEEP_BUNDLES = 3;
+
+/** Remove all but the latest bundles besides `current`. */
+function pruneBundles(dir: string, current: string): void {
+  const others = readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(dir, name))
+    .filter((path) => path !== current)
+    .map((path) => ({ path, time: statSync(path).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { path } of others.slice(KEEP_BUNDLES - 1)) rmSync(path, { force: true });
 }
