@@ -14,6 +14,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { processPool } from '../cells/node-pool.ts';
 import { checkChapterRuns } from './check-runs.ts';
 import { readChapters } from './read-chapters.ts';
 import { formatProblems, validateBook, type BookProblem } from './validate-book.ts';
@@ -34,6 +35,9 @@ export function bookValidation(options: { contentDir?: string } = {}): AstroInte
           const flawed = new Set(problems.map((p) => p.file));
           const runnable = readChapters(contentDir, root).filter((c) => !flawed.has(c.file));
           problems.push(...(await checkChapterRuns(runnable)));
+          // Every chapter has run: the runner processes' memory goes back to Astro's own
+          // build (a page with cells outside content/ starts a runner again if it needs one).
+          processPool().close();
         }
         if (problems.length === 0) return;
         const list = formatProblems(problems);
