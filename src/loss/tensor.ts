@@ -7,6 +7,11 @@
  * - `float64`: a Float64Array.
  * - `int64`:   a Float64Array holding integers (exact up to 2^53, which is all the
  *              class indices and shapes a lesson needs).
+ * - `int32`:   an Int32Array (PyTorch's `torch.int32`, `.int()`): arithmetic wraps as in PyTorch.
+ * - `bool`:    a Uint8Array of 0 and 1 (`torch.bool`): what comparisons return.
+ *
+ * NOTE: a bool tensor reads back as the numbers 0 and 1 (`item()`, `tolist()`, `data`),
+ * where PyTorch gives Python's False and True; it prints as PyTorch does (`tensor([ True, False])`).
  *
  * NOTE: unlike PyTorch there are no views and no strides: every op returns a fresh,
  * contiguous tensor. This keeps every op a plain loop over `data`. A tensor does carry
@@ -37,9 +42,10 @@ import { max as maxOp, type MaxResult } from './ops/max.ts';
 import { detach as detachOp } from './ops/detach.ts';
 import { clone as cloneOp, contiguous as contiguousOp } from './ops/clone.ts';
 import { to as toOp } from './ops/to.ts';
+import { isGradEnabled } from './grad-mode.ts';
 
-export type DType = 'float32' | 'float64' | 'int64';
-export type Storage = Float32Array | Float64Array;
+export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
+export type Storage = Float32Array | Float64Array | Int32Array | Uint8Array;
 
 /**
  * A node of the autograd graph: the function that made a tensor.
@@ -82,7 +88,10 @@ export function stridesOf(shape: readonly number[]): number[] {
 
 /** A new zero-filled storage of `n` elements for `dtype`. */
 export function allocStorage(dtype: DType, n: number): Storage {
-  return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+  if (dtype === 'float32') return new Float32Array(n);
+  if (dtype === 'int32') return new Int32Array(n);
+  if (dtype === 'bool') return new Uint8Array(n);
+  return new Float64Array(n);
 }
 
 /** True for the floating dtypes (those that can require a gradient). */
@@ -105,6 +114,13 @@ export class Tensor {
    * row-major contiguous whatever these say; see the module note.
    */
   readonly torchStrides: readonly number[];
+  /**
+   * PyTorch's `_version`: how many in-place ops have changed this tensor. backward() refuses
+   * to use a tensor that changed after an op saved it (see ./autograd.ts).
+   */
+  _version = 0;
+  /** The `_version` of each input of `gradFn` when this tensor was made. */
+  readonly savedVersions: readonly number[];
 
   constructor(
     data: Storage,
@@ -121,8 +137,10 @@ export class Tensor {
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.dtype = dtype;
-    this.gradFn = options.gradFn ?? null;
+    // Under noGrad() no op records a node, as in PyTorch's no_grad mode.
+    this.gradFn = isGradEnabled() ? (options.gradFn ?? null) : null;
     this.requiresGrad = (options.requiresGrad ?? false) || this.gradFn !== null;
+    this.savedVersions = this.gradFn === null ? [] : this.gradFn.inputs.map((t) => t._version);
     this.torchStrides = Object.freeze(options.strides ? [...options.strides] : stridesOf(shape));
   }
 

@@ -80,6 +80,8 @@ export const TOL: Record<DType, Tolerance> = {
   float32: { atol: 1e-6, rtol: 2e-6 },
   float64: { atol: 1e-12, rtol: 1e-12 },
   int64: { atol: 0, rtol: 0 },
+  int32: { atol: 0, rtol: 0 },
+  bool: { atol: 0, rtol: 0 },
 };
 
 /** Expect `actual` to match the fixture tensor: dtype, shape, values within `tol` (default TOL[dtype]). */

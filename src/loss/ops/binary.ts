@@ -6,8 +6,8 @@
  * stored in the result's storage; for float32 that equals PyTorch's float32 arithmetic,
  * since +, -, *, / rounded twice (to 53 then 24 bits) give the correctly rounded result.
  */
-import { Tensor, allocStorage, type DType } from '../tensor.ts';
-import { castValue, resultType, type Operand } from './dtype.ts';
+import { Tensor, allocStorage, isFloating, type DType } from '../tensor.ts';
+import { castValue, resultType, wrapInteger, type Operand } from './dtype.ts';
 import { broadcastIndex, broadcastShapes } from './broadcast.ts';
 import { elementwiseStrides } from './strides.ts';
 import { gradFor, makeResult } from './graph.ts';
@@ -39,8 +39,8 @@ export function zipRaw(a: Operand, b: Operand, dtype: DType, fn: (x: number, y: 
   };
   const va = valuesOf(a);
   const vb = valuesOf(b);
-  if (dtype === 'int64')
-    for (let i = 0; i < n; i++) out[i] = fn(va(i), vb(i)) + 0; // no -0 among ints
+  if (!isFloating(dtype))
+    for (let i = 0; i < n; i++) out[i] = wrapInteger(fn(va(i), vb(i)), dtype); // no -0 among ints
   else for (let i = 0; i < n; i++) out[i] = fn(va(i), vb(i));
   return new Tensor(out, shape, dtype);
 }

@@ -2,8 +2,8 @@
  * The shared loop of elementwise one-input ops (exp, log, neg, clone, casts).
  * The result keeps the input's PyTorch layout, as TensorIterator does.
  */
-import { Tensor, allocStorage, type DType } from '../tensor.ts';
-import { castValue } from './dtype.ts';
+import { Tensor, allocStorage, isFloating, type DType } from '../tensor.ts';
+import { castValue, wrapInteger } from './dtype.ts';
 import { elementwiseStrides } from './strides.ts';
 import { makeResult } from './graph.ts';
 
@@ -11,12 +11,9 @@ import { makeResult } from './graph.ts';
 export function mapRaw(x: Tensor, dtype: DType, fn: (v: number) => number): Tensor {
   const out = allocStorage(dtype, x.data.length);
   const src = x.data;
-  if (x.dtype === dtype || dtype === 'float64') {
-    for (let i = 0; i < out.length; i++) out[i] = fn(src[i]);
-  } else {
-    for (let i = 0; i < out.length; i++) out[i] = fn(castValue(src[i], dtype));
-  }
-  if (dtype === 'int64') for (let i = 0; i < out.length; i++) out[i] = castValue(out[i], 'int64');
+  const cast = x.dtype !== dtype && dtype !== 'float64';
+  const f = isFloating(dtype) ? fn : (v: number) => wrapInteger(fn(v), dtype);
+  for (let i = 0; i < out.length; i++) out[i] = f(cast ? castValue(src[i], dtype) : src[i]);
   return new Tensor(out, x.shape, dtype);
 }
 
