@@ -25,7 +25,9 @@ export function isGradEnabled(): boolean {
 
 export function noGrad<T>(fn: () => T): T {
   if (typeof fn !== 'function') {
-    throw new Error(`noGrad() takes a function to run without grad, e.g. noGrad(() => w.sub_(g)), got ${typeof fn}`);
+    throw new Error(
+      `noGrad() takes a function to run without grad, e.g. noGrad(() => w.sub_(g)), got ${typeof fn}`,
+    );
   }
   const previous = enabled;
   enabled = false;

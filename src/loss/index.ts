@@ -39,3 +39,10 @@ export type {
   DimModule,
   ModuleFactory,
 } from './nn.ts';
+export { sigmoid } from './ops/sigmoid.ts';
+export { where } from './ops/where.ts';
+export { logsigmoid } from './logsigmoid.ts';
+export { softplus } from './softplus.ts';
+export type { SoftplusOptions } from './softplus.ts';
+export type { ClampOptions } from './ops/clamp.ts';
+export { noGrad, isGradEnabled } from './grad-mode.ts';

@@ -104,7 +104,9 @@ function rowsBlock(x: Storage, o0: number, count: number, size: number, lse: Flo
     const base = o * size;
     const ref = x[base];
     const acc =
-      x instanceof Float32Array ? sumExpRow32(x, base, size, ref) : sumExpRow64(x as Float64Array, base, size, ref);
+      x instanceof Float32Array
+        ? sumExpRow32(x, base, size, ref)
+        : sumExpRow64(x as Float64Array, base, size, ref);
     lse[o] = acc < Infinity && ref - ref === 0 ? ref + Math.log(acc) : logSumExpByMax(x, base, size, 1);
   }
 }

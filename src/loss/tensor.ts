@@ -42,6 +42,15 @@ import { max as maxOp, type MaxResult } from './ops/max.ts';
 import { detach as detachOp } from './ops/detach.ts';
 import { clone as cloneOp, contiguous as contiguousOp } from './ops/clone.ts';
 import { to as toOp } from './ops/to.ts';
+import { sigmoid as sigmoidOp } from './ops/sigmoid.ts';
+import { tanh as tanhOp } from './ops/tanh.ts';
+import { sqrt as sqrtOp } from './ops/sqrt.ts';
+import { log1p as log1pOp } from './ops/log1p.ts';
+import { abs as absOp } from './ops/abs.ts';
+import { pow as powOp } from './ops/pow.ts';
+import { clamp as clampOp, type ClampOptions } from './ops/clamp.ts';
+import { where as whereOp } from './ops/where.ts';
+import * as cmp from './ops/compare.ts';
 import { isGradEnabled } from './grad-mode.ts';
 
 export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
@@ -307,6 +316,86 @@ export class Tensor {
     return divOp(this, other);
   }
 
+  /** σ(x) = 1 / (1 + e^-x) elementwise. See ./ops/sigmoid.ts. */
+  sigmoid(): Tensor {
+    return sigmoidOp(this);
+  }
+
+  /** tanh(x) elementwise. See ./ops/tanh.ts. */
+  tanh(): Tensor {
+    return tanhOp(this);
+  }
+
+  /** √x elementwise. See ./ops/sqrt.ts. */
+  sqrt(): Tensor {
+    return sqrtOp(this);
+  }
+
+  /** log(1 + x) elementwise, accurate for small x. See ./ops/log1p.ts. */
+  log1p(): Tensor {
+    return log1pOp(this);
+  }
+
+  /** |x| elementwise. See ./ops/abs.ts. */
+  abs(): Tensor {
+    return absOp(this);
+  }
+
+  /** this ** exponent (a number, or a tensor broadcast with this). See ./ops/pow.ts. */
+  pow(exponent: Tensor | number): Tensor {
+    return powOp(this, exponent);
+  }
+
+  /** Limited to [min, max]: `clamp(0, 1)`, `clamp({ min: 1e-7 })`, `clamp(null, 20)`. See ./ops/clamp.ts. */
+  clamp(min?: number | null | ClampOptions, max?: number | null): Tensor {
+    return clampOp(this, min, max);
+  }
+
+  /** PyTorch's alias of `clamp`. */
+  clip(min?: number | null | ClampOptions, max?: number | null): Tensor {
+    return clampOp(this, min, max);
+  }
+
+  /** this where `condition` is true, else `other`: where(condition, this, other). See ./ops/where.ts. */
+  where(condition: Tensor, other: Tensor | number): Tensor {
+    return whereOp(condition, this, other);
+  }
+
+  /** this > other elementwise, a bool tensor. See ./ops/compare.ts. */
+  gt(other: Tensor | number): Tensor {
+    return cmp.gt(this, other);
+  }
+
+  /** this < other elementwise, a bool tensor. See ./ops/compare.ts. */
+  lt(other: Tensor | number): Tensor {
+    return cmp.lt(this, other);
+  }
+
+  /** this >= other elementwise, a bool tensor. See ./ops/compare.ts. */
+  ge(other: Tensor | number): Tensor {
+    return cmp.ge(this, other);
+  }
+
+  /** this <= other elementwise, a bool tensor. See ./ops/compare.ts. */
+  le(other: Tensor | number): Tensor {
+    return cmp.le(this, other);
+  }
+
+  /** this == other elementwise, a bool tensor. See ./ops/compare.ts. */
+  eq(other: Tensor | number): Tensor {
+    return cmp.eq(this, other);
+  }
+
+  /** this != other elementwise, a bool tensor. See ./ops/compare.ts. */
+  ne(other: Tensor | number): Tensor {
+    return cmp.ne(this, other);
+  }
+
+  /** True where this is 0 (a mask inverted). See ./ops/compare.ts. */
+  logicalNot(): Tensor {
+    return cmp.logicalNot(this);
+  }
+
   /** Values picked along `dim` by an int64 `index`. See ./ops/gather.ts. */
   gather(dim: number, index: Tensor): Tensor {
     return gatherOp(this, dim, index);
@@ -342,6 +431,16 @@ export class Tensor {
   /** `to('int64')` (truncates toward zero). */
   long(): Tensor {
     return toOp(this, 'int64');
+  }
+
+  /** `to('int32')` (truncates toward zero; int64 values wrap around). */
+  int(): Tensor {
+    return toOp(this, 'int32');
+  }
+
+  /** `to('bool')`: true where nonzero. */
+  bool(): Tensor {
+    return toOp(this, 'bool');
   }
 
   /** Back-propagate from this scalar; fills `.grad` of the leaves that require it. */
