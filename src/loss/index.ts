@@ -36,6 +36,7 @@ export type {
   NLLLossModule,
   BCELossModule,
   BCEWithLogitsLossModule,
+  KLDivLossModule,
   DimModule,
   ModuleFactory,
 } from './nn.ts';
@@ -46,3 +47,7 @@ export { softplus } from './softplus.ts';
 export type { SoftplusOptions } from './softplus.ts';
 export type { ClampOptions } from './ops/clamp.ts';
 export { noGrad, isGradEnabled } from './grad-mode.ts';
+export { mseLoss } from './mse-loss.ts';
+export type { MseLossOptions } from './mse-loss.ts';
+export { klDiv } from './kl-div.ts';
+export type { KlDivOptions, KlDivReduction } from './kl-div.ts';

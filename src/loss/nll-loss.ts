@@ -58,7 +58,8 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction'] as const;
  *
  * Throws: input or target not a Tensor; a 0-d input; a non-floating input; a target of the
  * wrong shape (naming the expected one; a (N, 1, d1, ...) target is told to `squeeze(1)`)
- * or not int64; a target outside [0, C-1] that is not ignoreIndex ("Target 3 is out of
+ * or not int64 (int32, float and bool targets get PyTorch's "expected scalar type Long but
+ * found Int" / "Float" / "Bool"); a target outside [0, C-1] that is not ignoreIndex ("Target 3 is out of
  * bounds."); a weight that is not 1-d of C entries or not of the input's dtype; a
  * non-integer ignoreIndex; an unknown reduction or option.
  *
