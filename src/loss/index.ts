@@ -51,3 +51,5 @@ export { mseLoss } from './mse-loss.ts';
 export type { MseLossOptions } from './mse-loss.ts';
 export { klDiv } from './kl-div.ts';
 export type { KlDivOptions, KlDivReduction } from './kl-div.ts';
+export { interpolate } from './interpolate.ts';
+export type { InterpolateOptions, InterpolateMode } from './interpolate.ts';

@@ -118,6 +118,7 @@ const FUNCTIONS: Record<string, (...a: never[]) => Tensor> = {
   where: loss.where,
   logsigmoid: loss.logsigmoid,
   softplus: loss.softplus,
+  interpolate: loss.interpolate,
 };
 
 /** Call method `name` of `t` (or function `F.<name>` on it) as the fixture's Python did. */
