@@ -5,7 +5,7 @@
  * whose `gradFn` records its inputs and how to map the output's gradient to theirs.
  * `backward` visits the nodes in reverse topological order (micrograd's algorithm),
  * summing gradients where a tensor feeds several ops, and stores the totals in the
- * `.grad` of the leaves that require grad.
+ * `.grad` of the leaves that require grad (and of non-leaves that called retainGrad()).
  *
  * See: https://pytorch.org/docs/1.13/autograd.html
  */
@@ -94,6 +94,8 @@ export function backward(root: Tensor, gradient?: Tensor): void {
       t.grad = t.grad === null ? new Tensor(g.data.slice(), g.shape, g.dtype) : addSameShape(t.grad, g);
       continue;
     }
+    if (t.retainsGrad)
+      t.grad = t.grad === null ? new Tensor(g.data.slice(), g.shape, g.dtype) : addSameShape(t.grad, g);
     const inputGrads = t.gradFn.backward(g);
     t.gradFn.inputs.forEach((input, k) => {
       const gi = inputGrads[k];

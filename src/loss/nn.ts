@@ -1,5 +1,6 @@
 /**
- * `nn`: PyTorch's loss and softmax modules as callables, so that PyTorch code reads the same:
+ * `nn`: PyTorch's loss and softmax modules, nn.Linear and nn.Parameter as callables, so that
+ * PyTorch code reads the same:
  *
  *   const loss = nn.CrossEntropyLoss({ weight, ignoreIndex, reduction, labelSmoothing });
  *   const value = loss(input, target);          // also loss.forward(input, target)
@@ -29,6 +30,16 @@ import {
 import { softmax } from './softmax.ts';
 import { mseLoss, type MseLossOptions } from './mse-loss.ts';
 import { klDiv, type KlDivOptions, type KlDivReduction } from './kl-div.ts';
+import { Linear } from './linear-module.ts';
+import { Parameter } from './parameter.ts';
+
+/** nn.Parameter(t, requiresGrad = true), with or without `new`. See ./parameter.ts. */
+const ParameterFactory = function (data: Tensor, requiresGrad = true): Parameter {
+  return new Parameter(data, requiresGrad);
+} as unknown as {
+  (data: Tensor, requiresGrad?: boolean): Parameter;
+  new (data: Tensor, requiresGrad?: boolean): Parameter;
+};
 import { logSoftmax } from './log-softmax.ts';
 
 /** A loss module: call it (or its `forward`) with (input, target). */
@@ -237,6 +248,8 @@ const KLDivLoss = function (options?: KlDivOptions): KLDivLossModule {
 
 /** PyTorch's `torch.nn`, for the losses, softmaxes and the linear layer of this module. */
 export const nn = {
+  Linear,
+  Parameter: ParameterFactory,
   CrossEntropyLoss,
   NLLLoss,
   BCELoss,

@@ -51,6 +51,8 @@ import { pow as powOp } from './ops/pow.ts';
 import { clamp as clampOp, type ClampOptions } from './ops/clamp.ts';
 import { where as whereOp } from './ops/where.ts';
 import * as cmp from './ops/compare.ts';
+import { matmul as matmulOp } from './ops/matmul.ts';
+import { addInPlace, binaryInPlace, copyInPlace, zeroInPlace } from './ops/in-place.ts';
 import { isGradEnabled } from './grad-mode.ts';
 
 export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
@@ -114,8 +116,10 @@ export class Tensor {
   readonly dtype: DType;
   /** Whether gradients flow to (leaf) or through (non-leaf) this tensor. */
   requiresGrad: boolean;
-  /** The accumulated gradient of a leaf after `.backward()`, else null. */
+  /** The accumulated gradient of a leaf (or of a tensor that called retainGrad) after `.backward()`, else null. */
   grad: Tensor | null = null;
+  /** Set by retainGrad(): backward() stores this non-leaf's gradient in `.grad` too. */
+  retainsGrad = false;
   /** The op that produced this tensor, null for leaves (PyTorch's `grad_fn`). */
   gradFn: GradFn | null;
   /**
@@ -396,6 +400,53 @@ export class Tensor {
     return cmp.logicalNot(this);
   }
 
+  /** The matrix product this @ other (1-d and 2-d operands, (..., m, n) @ (n, p)). See ./ops/matmul.ts. */
+  matmul(other: Tensor): Tensor {
+    return matmulOp(this, other);
+  }
+
+  // ---- In-place (each returns this; see ./ops/in-place.ts) ----
+
+  /** this ← this + alpha·other. Use inside noGrad for a leaf that requires grad. */
+  add_(other: Tensor | number, options: { alpha?: number } = {}): Tensor {
+    return addInPlace(this, other, options.alpha ?? 1, 'add_');
+  }
+
+  /** this ← this - alpha·other. Use inside noGrad for a leaf that requires grad. */
+  sub_(other: Tensor | number, options: { alpha?: number } = {}): Tensor {
+    return addInPlace(this, other, -(options.alpha ?? 1), 'sub_');
+  }
+
+  /** this ← this · other. */
+  mul_(other: Tensor | number): Tensor {
+    return binaryInPlace(this, 'mul_', other, (x, y) => x * y);
+  }
+
+  /** this ← 0. */
+  zero_(): Tensor {
+    return zeroInPlace(this);
+  }
+
+  /** this ← src (broadcast to this shape, cast to this dtype). */
+  copy_(src: Tensor): Tensor {
+    return copyInPlace(this, src);
+  }
+
+  /** Make this leaf require grad (or not); PyTorch's requires_grad_(). */
+  requiresGrad_(requiresGrad = true): Tensor {
+    if (!this.isLeaf) {
+      if (requiresGrad) return this;
+      throw new Error(
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+      );
+    }
+    if (requiresGrad && !isFloating(this.dtype)) {
+      throw new Error(`only Tensors of floating point dtype can require gradients (got dtype ${this.dtype})`);
+    }
+    this.requiresGrad = requiresGrad;
+    return this;
+  }
+
   /** Values picked along `dim` by an int64 `index`. See ./ops/gather.ts. */
   gather(dim: number, index: Tensor): Tensor {
     return gatherOp(this, dim, index);
@@ -441,6 +492,18 @@ export class Tensor {
   /** `to('bool')`: true where nonzero. */
   bool(): Tensor {
     return toOp(this, 'bool');
+  }
+
+  /**
+   * Keep this non-leaf's gradient in `.grad` after backward() (PyTorch's retain_grad()): e.g.
+   * the logits a model computes, to compare ∂L/∂z with softmax(z) - y. A no-op on a leaf.
+   */
+  retainGrad(): Tensor {
+    if (!this.requiresGrad) {
+      throw new Error("can't retain_grad on Tensor that has requires_grad=False");
+    }
+    if (!this.isLeaf) this.retainsGrad = true;
+    return this;
   }
 
   /** Back-propagate from this scalar; fills `.grad` of the leaves that require it. */

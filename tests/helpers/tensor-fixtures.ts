@@ -119,6 +119,7 @@ const FUNCTIONS: Record<string, (...a: never[]) => Tensor> = {
   logsigmoid: loss.logsigmoid,
   softplus: loss.softplus,
   interpolate: loss.interpolate,
+  linear: loss.linear,
 };
 
 /** Call method `name` of `t` (or function `F.<name>` on it) as the fixture's Python did. */

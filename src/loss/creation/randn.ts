@@ -101,6 +101,11 @@ export function portableLog(x: number): number {
 const DEFAULT_SEED = 67280421310721;
 let globalGenerator = new NormalGenerator(DEFAULT_SEED);
 
+/** The module-wide generator (reset by manualSeed), for the other random initialisations (nn.Linear). */
+export function moduleGenerator(): NormalGenerator {
+  return globalGenerator;
+}
+
 /** Reset the module-wide generator (PyTorch's torch.manual_seed). */
 export function manualSeed(seed: number): void {
   globalGenerator = new NormalGenerator(seed);
