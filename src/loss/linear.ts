@@ -6,7 +6,8 @@
  * Shape: input (*, in) with 1 or more dims (a (in) vector gives (out)); weight (out, in);
  * bias (out) or none. Output (*, out).
  * Dtypes: input, weight and bias of one floating dtype (PyTorch refuses to mix them).
- * Values: each output Σ_k x_k·W_jk (+ b_j), accumulated in double and rounded once.
+ * Values: each output Σ_k x_k·W_jk summed in order, then + b_j, each step rounded to the dtype
+ * as PyTorch's CPU kernels do (bit for bit in float32 on our checks; ./ops/matmul.ts).
  * Gradient: to x, grad·W; to W, gradᵀ·x; to b, grad summed over the batch. grad_fn as
  * PyTorch 1.13 prints it: AddmmBackward0 for (N, in) with bias, MmBackward0 without;
  * AddBackward0 / SqueezeBackward3 for a 1-d input; ViewBackward0 / UnsafeViewBackward0 for
@@ -16,15 +17,13 @@
  * must match the existing size (5) at non-singleton dimension 1. ..."); mixed dtypes
  * ("mat1 and mat2 must have the same dtype"); a 0-d input.
  *
- * NOTE: PyTorch adds float32 products with BLAS in an order of its own, so the last bit of a
- * float32 result may differ.
- *
  * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.linear.html
  */
 import { Tensor, allocStorage, isFloating } from './tensor.ts';
 import { requireTensor } from './check.ts';
 import { makeResult, reshaped } from './ops/graph.ts';
 import { mmRaw } from './ops/matmul.ts';
+import { roundFor } from './torch-rounding.ts';
 
 export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   requireTensor(input, 'linear: input');
@@ -67,10 +66,10 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       throw new Error(`self and mat2 must have the same dtype: linear got bias ${b.dtype}`);
   }
   const dtype = input.dtype;
-  // x·Wᵀ (+ b), in double, rounded once.
-  const acc = mmRaw(input.data, weight.data, rows, n, outF, 'float64', false, true).data;
-  const out = allocStorage(dtype, acc.length);
-  for (let i = 0; i < acc.length; i++) out[i] = b === null ? acc[i] : acc[i] + b.data[i % outF];
+  // x·Wᵀ summed as PyTorch's kernel sums (./ops/matmul.ts), then + b, rounded (addmm's order).
+  const out = mmRaw(input.data, weight.data, rows, n, outF, dtype, false, true).data;
+  const r = roundFor(dtype);
+  if (b !== null) for (let i = 0; i < out.length; i++) out[i] = r(out[i] + b.data[i % outF]);
   let name: string;
   if (input.ndim === 2) name = b === null ? 'MmBackward0' : 'AddmmBackward0';
   else if (input.ndim === 1) name = b === null ? 'SqueezeBackward3' : 'AddBackward0';
@@ -82,10 +81,10 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       const gx = reshaped(mmRaw(g.data, weight.data, rows, outF, n, g.dtype), input.shape);
       const gw = mmRaw(g.data, input.data, outF, rows, n, g.dtype, true);
       if (b === null) return [gx, gw];
-      const gb = new Float64Array(outF);
-      for (let i = 0; i < g.data.length; i++) gb[i % outF] += g.data[i];
+      // grad.sum(0): the rows added in order, each step rounded.
+      const gr = roundFor(g.dtype);
       const gbias = allocStorage(g.dtype, outF);
-      gbias.set(gb);
+      for (let i = 0; i < g.data.length; i++) gbias[i % outF] = gr(gbias[i % outF] + g.data[i]);
       return [gx, gw, new Tensor(gbias, b.shape, g.dtype)];
     },
   });

@@ -7,9 +7,11 @@
  *   (m, n) @ (n)     -> (m)         matrix times vector         (MvBackward0)
  *   (n) @ (n, p)     -> (p)         vector times matrix         (SqueezeBackward3)
  *   (..., m, n) @ (n, p) -> (..., m, p)  a batch of rows times one matrix (UnsafeViewBackward0)
+ *   (..., m, n) @ (n)    -> (..., m)     a batch of rows times one vector (UnsafeViewBackward0)
  *
  * Dtypes: both the same (float32, float64, int64, int32); the result keeps it.
- * Values: each entry Σ_k a_ik · b_kj, accumulated in double and rounded once to the dtype.
+ * Values: each entry Σ_k a_ik · b_kj, summed over k in order with each step rounded to the
+ * dtype, as PyTorch's CPU kernel does (bit for bit in float32 on our checks; see mmRaw).
  * Gradient: to a, grad @ bᵀ; to b, aᵀ @ grad (for the vector cases the matching outer
  * products), each computed the same way.
  * Throws, with PyTorch's messages: a 0-d operand ("both arguments to matmul need to be at
@@ -17,20 +19,23 @@
  * 2x3)", "inconsistent tensor size, ...", "size mismatch, got 2, 2x3,4"); operands of different
  * dtypes ("expected scalar type Float but found Double").
  *
- * NOTE: PyTorch multiplies float32 matrices with BLAS (sgemm), which adds in float32 in an
- * order of its own: the last bit of a float32 result may differ. NOTE: batched matrix
- * products ((b, m, n) @ (b, n, p)) and a 1-d operand against a 3-d one are not supported
- * (PyTorch broadcasts batch dims).
+ * NOTE: batched matrix
+ * products ((b, m, n) @ (b, n, p)) and a 1-d left operand against a 3-d right one are not
+ * supported (PyTorch broadcasts batch dims).
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.matmul.html
  */
 import { Tensor, allocStorage, type DType } from '../tensor.ts';
 import { makeResult, reshaped } from './graph.ts';
 import { scalarTypeName } from './dtype.ts';
+import { roundFor } from '../torch-rounding.ts';
 
 /**
  * Plain (graph-free) C = A·B for row-major A (m×n) and B (n×p), with A and/or B read
- * transposed (A stored n×m, B stored p×n), accumulated in double, stored in `dtype`.
+ * transposed (A stored n×m, B stored p×n), stored in `dtype`. Each entry is summed as
+ * PyTorch 1.13's CPU kernel sums it: over k in order, each product and each partial sum
+ * rounded to the dtype (bit for bit with torch.mm, mv, dot and F.linear on float32
+ * matrices with k up to 33 in our checks).
  */
 export function mmRaw(
   a: ArrayLike<number>,
@@ -43,11 +48,13 @@ export function mmRaw(
   transB = false,
 ): Tensor {
   const out = allocStorage(dtype, m * p);
+  const r = roundFor(dtype);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < p; j++) {
       let acc = 0;
-      for (let k = 0; k < n; k++)
-        acc += (transA ? a[k * m + i] : a[i * n + k]) * (transB ? b[j * n + k] : b[k * p + j]);
+      for (let k = 0; k < n; k++) {
+        acc = r(acc + r((transA ? a[k * m + i] : a[i * n + k]) * (transB ? b[j * n + k] : b[k * p + j])));
+      }
       out[i * p + j] = acc;
     }
   }
@@ -72,9 +79,9 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     );
   }
   const dtype = a.dtype;
-  if (b.ndim > 2 || (a.ndim > 2 && b.ndim !== 2)) {
+  if (b.ndim > 2) {
     throw new Error(
-      `matmul(): the loss module multiplies 1-d and 2-d operands and (..., m, n) @ (n, p); got shapes ` +
+      `matmul(): the loss module multiplies (..., m, n) by 1-d or 2-d operands; got shapes ` +
         `[${a.shape.join(', ')}] and [${b.shape.join(', ')}] (batched products are not supported)`,
     );
   }
@@ -97,16 +104,16 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     });
   }
   if (a.ndim >= 2 && b.ndim === 1) {
-    if (a.ndim > 2)
-      throw new Error(`matmul(): a 1-d right operand needs a 2-d left one, got [${a.shape.join(', ')}]`);
-    const [m, n] = a.shape;
+    // (m, n) @ (n) is mv; (..., m, n) @ (n) folds the leading dims into m, as PyTorch does.
+    const n = a.shape[a.ndim - 1];
+    const m = a.numel() / Math.max(n, 1);
     if (b.shape[0] !== n) throw new Error(`size mismatch, got ${m}, ${m}x${n},${b.shape[0]}`);
     const out = mmRaw(a.data, b.data, m, n, 1, dtype);
-    return makeResult(out.data, [m], dtype, {
-      name: 'MvBackward0',
+    return makeResult(out.data, a.shape.slice(0, -1), dtype, {
+      name: a.ndim === 2 ? 'MvBackward0' : 'UnsafeViewBackward0',
       inputs: [a, b],
       backward: (g) => [
-        mmRaw(g.data, b.data, m, 1, n, g.dtype),
+        reshaped(mmRaw(g.data, b.data, m, 1, n, g.dtype), a.shape),
         reshaped(mmRaw(a.data, g.data, n, m, 1, g.dtype, true), [n]),
       ],
     });

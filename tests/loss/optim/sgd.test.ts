@@ -43,11 +43,13 @@ const { training, scenarios } = loadFixture<{
 const Y2 = tensor([1, 1, 0, 0, 1, 0, 0, 1], { dtype: 'float32' });
 const Y3 = tensor([0, 1, 2, 2, 1, 0, 2, 0]);
 /**
- * Tolerances per dtype. Twenty steps compound PyTorch's float32 BLAS sums (ours add in
- * double and round once), so weights agree to a few float32 ulps times the step count.
+ * Tolerances per dtype. The linear layer and the update are PyTorch's bit for bit, but the
+ * losses' float32 means are summed in double here (a documented NOTE in ../../../src/loss/
+ * reduction.ts), so a loss and its gradients may differ in the last bit; after twenty steps
+ * the weights still agree to 1e-6 relative.
  */
 const TOL: Record<'float32' | 'float64', Tolerance> = {
-  float32: { atol: 2e-6, rtol: 2e-5 },
+  float32: { atol: 1e-7, rtol: 1e-6 },
   float64: { atol: 1e-12, rtol: 1e-10 },
 };
 
