@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NO_SITE_URL_WARNING } from '../../src/site/sitemap.ts';
-import { readPngText, pngSize } from '../../src/site/og-card.ts';
+import { pngSize, readPngText } from '../../src/site/png-text.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What the build does not need from the project (the book's own chapters least of all). */

@@ -7,7 +7,8 @@
 import { expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { bookSchema } from '../../src/book/book-config-schema.ts';
-import { drawOgCard, OG_CARD, pngSize, readPngText, withText } from '../../src/site/og-card.ts';
+import { drawOgCard, OG_CARD } from '../../src/site/og-card.ts';
+import { pngSize, readPngText, withText } from '../../src/site/png-text.ts';
 
 const book = (title: string) =>
   bookSchema.parse({ title, subtitle: 'A course', description: 'Twelve lessons.', authors: ['Ada'] });
