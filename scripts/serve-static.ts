@@ -48,7 +48,7 @@ const TYPES: Record<string, string> = {
   '.avif': 'image/avif',
 };
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   if (path === '/' && base !== '/') {
     res.writeHead(302, { location: base }).end();
@@ -80,7 +80,11 @@ createServer((req, res) => {
     );
     process.exit(1);
   })
-  .listen(port, () => console.log(`serving ${root} at http://localhost:${port}${base}`));
+  .listen(port, () => {
+    // The port actually taken (--port 0 picks a free one).
+    const { port: taken } = server.address() as import('node:net').AddressInfo;
+    console.log(`serving ${root} at http://localhost:${taken}${base}`);
+  });
 
 function notFound(res: import('node:http').ServerResponse): void {
   const page = join(root, '404.html');
