@@ -169,7 +169,7 @@ describe('the pages show the configured book', () => {
     expect(html).toContain(`<title>Binary loss · ${TITLE}</title>`);
     expect(text(html)).toContain('Week 1: two classes · Chapter 2');
     expect(text(/<nav class="chapter-nav"[\s\S]*?<\/nav>/.exec(html)![0])).toBe(
-      'Previous Probabilities Next · Week 2: focusing Focal loss',
+      'Previous Probabilities Next Week 2: focusing Focal loss',
     );
     expect(html).toContain(
       'href="https://gitlab.com/ml201/focal-book/-/edit/spring/content/binary-loss.mdx"',
