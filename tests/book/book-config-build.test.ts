@@ -177,6 +177,9 @@ describe('the pages show the configured book', () => {
     expect(page('writing-lessons/index.html')).toContain(
       'href="https://gitlab.com/ml201/focal-book/-/edit/spring/src/guide/writing-lessons.mdx"',
     );
+    expect(page('from-pytorch/index.html')).toContain(
+      'href="https://gitlab.com/ml201/focal-book/-/edit/spring/src/guide/from-pytorch.mdx"',
+    );
   });
 
   it('the 404 page', () => {

@@ -57,11 +57,17 @@ test('every chapter: titled after the book, an edit link exactly when a reposito
     if (expected) await expect(edit, path).toHaveAttribute('href', expected);
     else await expect(edit, path).toHaveCount(0);
   }
-  await page.goto('/writing-lessons/');
-  const guideEdit = editUrl(book.repository, 'src/guide/writing-lessons.mdx');
-  if (guideEdit)
-    await expect(page.getByRole('link', { name: /^Edit this page/ })).toHaveAttribute('href', guideEdit);
-  else await expect(page.getByRole('link', { name: /^Edit this page/ })).toHaveCount(0);
+  // The pages that are not chapters: their sources are in src/guide/.
+  for (const [path, source] of [
+    ['/writing-lessons/', 'src/guide/writing-lessons.mdx'],
+    ['/from-pytorch/', 'src/guide/from-pytorch.mdx'],
+  ]) {
+    await page.goto(path);
+    const edit = page.getByRole('link', { name: /^Edit this page/ });
+    const expected = editUrl(book.repository, source);
+    if (expected) await expect(edit, path).toHaveAttribute('href', expected);
+    else await expect(edit, path).toHaveCount(0);
+  }
 });
 
 test('parts: headings in the contents and the sidebar exactly when the config declares parts', async ({
