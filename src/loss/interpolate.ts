@@ -127,6 +127,10 @@ interface Taps {
   w1: Float64Array;
 }
 
+function emptyTaps(n: number): Taps {
+  return { i0: new Int32Array(n), i1: new Int32Array(n), w0: new Float64Array(n), w1: new Float64Array(n) };
+}
+
 /** PyTorch's nearest_idx (channels-last kernel and every backward): float scale, 1x and 2x exact. */
 function nearestIdx(o: number, inSize: number, outSize: number, scale: number | undefined): number {
   if (outSize === inSize) return o;
@@ -143,12 +147,7 @@ function nearestTaps(
   r: Round,
   generic: boolean,
 ): Taps {
-  const t: Taps = {
-    i0: new Int32Array(outSize),
-    i1: new Int32Array(outSize),
-    w0: new Float64Array(outSize),
-    w1: new Float64Array(outSize),
-  };
+  const t = emptyTaps(outSize);
   // The general kernel (HelperInterpNearest): scale and o · scale in the input's dtype.
   const s = scale !== undefined && scale > 0 ? r(1 / scale) : r(inSize / outSize);
   for (let o = 0; o < outSize; o++) {
@@ -171,12 +170,7 @@ function linearTaps(
   rs: Round,
   r: Round = rs,
 ): Taps {
-  const t: Taps = {
-    i0: new Int32Array(outSize),
-    i1: new Int32Array(outSize),
-    w0: new Float64Array(outSize),
-    w1: new Float64Array(outSize),
-  };
+  const t = emptyTaps(outSize);
   let s: number;
   if (alignCorners) s = outSize > 1 ? rs((inSize - 1) / (outSize - 1)) : 0;
   else s = scale !== undefined && scale > 0 ? rs(1 / scale) : rs(inSize / outSize);

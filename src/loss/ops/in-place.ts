@@ -47,6 +47,16 @@ function checkWritable(self: Tensor, op: string, other?: Operand): void {
   }
 }
 
+/** Throws PyTorch's error unless `shape` broadcasts to self's shape without growing it. */
+function checkFits(self: Tensor, shape: readonly number[]): void {
+  const out = broadcastShapes(self.shape, shape);
+  if (out.join(',') !== self.shape.join(',')) {
+    throw new Error(
+      `output with shape [${self.shape.join(', ')}] doesn't match the broadcast shape [${out.join(', ')}]`,
+    );
+  }
+}
+
 /** Write `values` (already of the broadcast shape) into `self`, cast to its dtype; bump its version. */
 function store(self: Tensor, values: ArrayLike<number>, fromInteger: boolean): Tensor {
   const d = self.data;
@@ -73,12 +83,7 @@ export function binaryInPlace(
         `(${op} keeps the tensor's dtype ${self.dtype})`,
     );
   }
-  const shape = broadcastShapes(self.shape, typeof other === 'number' ? [] : other.shape);
-  if (shape.join(',') !== self.shape.join(',')) {
-    throw new Error(
-      `output with shape [${self.shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`,
-    );
-  }
+  checkFits(self, typeof other === 'number' ? [] : other.shape);
   const values = zipRaw(self, other, dtype, (x, y) => fn(x, y, dtype)).data;
   return store(self, values, !isFloating(dtype));
 }
@@ -101,12 +106,7 @@ export function zeroInPlace(self: Tensor): Tensor {
 export function copyInPlace(self: Tensor, src: Tensor): Tensor {
   if (!(src instanceof Tensor)) throw new Error(`copy_(): src must be a Tensor, got ${typeof src}`);
   checkWritable(self, 'copy_', src);
-  const shape = broadcastShapes(self.shape, src.shape);
-  if (shape.join(',') !== self.shape.join(',')) {
-    throw new Error(
-      `output with shape [${self.shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`,
-    );
-  }
+  checkFits(self, src.shape);
   const integerToInt = !isFloating(src.dtype) && !isFloating(self.dtype);
   return store(self, zipRaw(src, self, 'float64', (v) => v).data, integerToInt);
 }
