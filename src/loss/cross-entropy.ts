@@ -104,8 +104,9 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'] as cons
  *
  * NOTE: gradients flow to `input` only (target and weight are constants). NOTE: PyTorch
  * silently ignores a negative (or NaN) label_smoothing and a negative ignore_index with
- * probability targets; we reject both. NOTE: PyTorch lets a float target of the class-index
- * shape through when the batch is empty (N = 0); we reject it as for any N. NOTE: with
+ * probability targets; we reject both. NOTE: PyTorch 1.13 lets a float, int32 or bool target of
+ * the class-index shape through when the batch is empty (N = 0); we reject it as for any N.
+ * NOTE: with
  * labelSmoothing or probability targets the float32 mirroring covers the log-softmax only;
  * the sums are in double precision.
  *

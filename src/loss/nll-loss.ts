@@ -65,7 +65,9 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction'] as const;
  *
  * NOTE: gradients flow to `input` only (`weight` is treated as a constant; PyTorch does not
  * differentiate it either). NOTE: for an unbatched (C) input PyTorch also accepts a 1-d
- * target and silently uses only its first entry; we require the 0-d target.
+ * target and silently uses only its first entry; we require the 0-d target. NOTE: PyTorch 1.13
+ * accepts a float, int32 or bool target when the batch is empty (N = 0); we reject it as for
+ * any N.
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.nll_loss.html
  *      https://pytorch.org/docs/1.13/generated/torch.nn.NLLLoss.html
