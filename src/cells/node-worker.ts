@@ -10,8 +10,10 @@
  *
  * The realm has the ECMAScript built-ins plus what a Web Worker offers cells: timers
  * (cleared when the run ends), queueMicrotask, performance.now, structuredClone,
- * TextEncoder/TextDecoder, URL, atob/btoa. No `process`, no `require`: cells see what
- * they would see in the reader's browser.
+ * TextEncoder/TextDecoder, URL, atob/btoa, and a global `console` (the runner's stderr,
+ * as a worker's console is the browser's: the loss module's warnings go there, not into
+ * a cell's output). No `process`, no `require`: cells see what they would see in the
+ * reader's browser.
  *
  * NOTE: a child process, not a worker_threads Worker. Terminating a worker thread and
  * starting the next one crashed the whole host process with SIGSEGV about once in six
@@ -62,7 +64,15 @@ function webGlobals(timers: Map<number, NodeJS.Timeout>): Record<string, unknown
     if (handle) clearTimeout(handle);
     if (id !== undefined) timers.delete(id);
   };
+  // The runner's console, method by method (the realm may change its own copy).
+  const host = console as unknown as Record<string, (...args: unknown[]) => void>;
+  const realmConsole = Object.fromEntries(
+    Object.keys(host)
+      .filter((name) => typeof host[name] === 'function')
+      .map((name) => [name, (...args: unknown[]) => host[name](...args)]),
+  );
   return {
+    console: realmConsole,
     setTimeout: schedule(false),
     setInterval: schedule(true),
     clearTimeout: clear,

@@ -131,6 +131,17 @@ test('a runner that dies (here: out of memory) is reported as a failure; the nex
   }
 }, 60_000);
 
+test("the loss module's warnings (console.warn, as PyTorch's UserWarning) do not break a run nor join the cell's output", async () => {
+  const [outcome] = await runCellsNode([
+    {
+      code: "import { tensor, klDiv } from '@loss';\nconst loss = klDiv(tensor([[-1.0, -2.0]]), tensor([[0.5, 0.5]]));\nconsole.log(loss.shape);",
+      throws: false,
+      timeout: 5000,
+    },
+  ]);
+  expect(outcome).toEqual({ text: '[]', threw: false, stopped: false });
+}, 30_000);
+
 test('each run has a realm of its own: what a run changes does not reach the next, and cells see no Node globals', async () => {
   const pool = nodePool({ size: 1 });
   try {
