@@ -7,11 +7,9 @@
  * page's links), so the tests follow the lessons an instructor has.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { builtChapters } from './built-chapters.ts';
 import { measureMath } from './math-measure.ts';
+import { openKatexReference } from './katex-reference.ts';
 
 /** Math in hints and solutions is measured too: open every <details>, show every hidden hint. */
 async function openHiddenParts(page: Page): Promise<void> {
@@ -87,24 +85,8 @@ function formulasOnPage(): { formula: Formula; boxes: Boxes }[] {
   }));
 }
 
-/** The project's katex (the one the build renders with), served on a page of its own. */
-const katexDist = join(
-  dirname(createRequire(join(process.cwd(), 'package.json')).resolve('katex/package.json')),
-  'dist',
-);
-const REFERENCE = 'http://katex.reference/';
-
 async function katexOwnBoxes(page: Page, formulas: Formula[]): Promise<Boxes[]> {
-  await page.route(`${REFERENCE}**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/')
-      return route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="katex.min.css"><script src="katex.min.js"></script></head><body style="margin:0"></body></html>`,
-      });
-    return route.fulfill({ body: readFileSync(join(katexDist, path)) });
-  });
-  await page.goto(REFERENCE);
+  await openKatexReference(page);
   return page.evaluate(async (all) => {
     const katex = (window as unknown as { katex: { render(tex: string, el: HTMLElement, o: object): void } })
       .katex;
