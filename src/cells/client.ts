@@ -17,6 +17,7 @@ import { runInPool } from './run-in-pool.ts';
 import { currentChapter as chapter, forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';
 import { confirmDialog } from './confirm-dialog.ts';
+import { keepReachable, watchScrollBox } from '../components/scroll-reach.ts';
 import type { EditorView } from '@codemirror/view';
 
 interface CellState {
@@ -151,9 +152,8 @@ function show(output: HTMLElement, text: string, status: string): void {
         })),
   );
   output.classList.toggle('is-empty', text === '');
-  // A long output scrolls inside the cell: keyboard users must be able to reach it.
-  if (output.scrollHeight > output.clientHeight + 1) output.tabIndex = 0;
-  else output.removeAttribute('tabindex');
+  // A long or wide output scrolls inside the cell: keyboard users must be able to reach it.
+  keepReachable(output);
 }
 
 /** Say something to screen readers (and nothing visible) in the cell's status region. */
@@ -250,7 +250,11 @@ export async function reset(el: HTMLElement): Promise<void> {
   await load(state, state.original, false);
   forgetEdit(chapter(), state.index);
   // The output of the reader's last run belongs to code that is gone: show the lesson's.
-  if (state.lessonOutput) el.querySelector('.cell-output')?.replaceWith(state.lessonOutput.cloneNode(true));
+  if (state.lessonOutput) {
+    const lessons = state.lessonOutput.cloneNode(true) as HTMLElement;
+    el.querySelector('.cell-output')?.replaceWith(lessons);
+    watchScrollBox(lessons);
+  }
   el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
   announce(el, `Cell ${n} reset to the lesson's code`);
   state.editor?.focus();
