@@ -2,7 +2,8 @@
  * Look at the built book: screenshots of the home page and each chapter at 1280 and 375 px
  * in both themes (in pieces a screen and a half tall), close-ups of its math, cells, exercises and tables, and each display
  * formula drawn by KaTeX alone (its own script and stylesheet on a blank page) beside the
- * book's, to compare. Open the files (or index.html, which shows them side by side).
+ * book's, to compare; and a cell and an exercise in use (keyboard focus, the editor, after a
+ * second Run, after a Check). Open the files (or index.html, which shows them side by side).
  *
  *   npm run build && npx node scripts/site/screenshots.ts [--out screenshots] [--url http://localhost:4321/]
  *       [--max 8] [--width 1280,375] [--theme light,dark] [--only <path part>]
@@ -11,7 +12,7 @@
  * page's links, as the tests find them (tests/e2e/built-chapters.ts). This is a tool for
  * looking; the committed screenshot comparisons are the visual-regression tests.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Locator, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -79,6 +80,40 @@ async function serveDist(): Promise<{ url: string; stop: () => void }> {
   throw new Error(`the static server did not answer at ${url}`);
 }
 
+/** Close-ups of a cell and an exercise in use, on the first chapter that has both. */
+async function statesOf(page: Page, chapters: string[], suffix: string): Promise<string[]> {
+  const files: string[] = [];
+  const shoot = async (el: Locator, name: string) => {
+    const file = `state-${name}-${suffix}.png`;
+    await el.screenshot({ path: join(out, file), animations: 'disabled' });
+    files.push(file);
+  };
+  for (const url of chapters) {
+    await page.goto(url);
+    const cell = page.locator('.cell').first();
+    const exercise = page.locator('.exercise').first();
+    if ((await cell.count()) === 0 || (await exercise.count()) === 0) continue;
+    const run = cell.locator('[data-action="run"]');
+    await run.waitFor();
+    await cell.locator('[data-action="edit"]').focus();
+    await page.keyboard.press('Tab');
+    await shoot(cell.locator('.cell-bar'), 'run-button-focused');
+    await run.click();
+    await cell.locator('.cell-ran').waitFor();
+    await run.click();
+    await cell.locator('.cell-ran', { hasText: '×2' }).waitFor();
+    await shoot(cell, 'cell-ran-twice');
+    await cell.locator('[data-action="edit"]').click();
+    await cell.locator('.cm-editor.cm-focused').waitFor();
+    await shoot(cell, 'editor-focused');
+    await exercise.locator('[data-exercise-action="check"]').click();
+    await exercise.locator('.exercise-ran').waitFor();
+    await shoot(exercise, 'exercise-checked');
+    return files;
+  }
+  return files;
+}
+
 const slug = (url: string) => new URL(url).pathname.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home';
 
 const server = values.url ? { url: values.url, stop: () => {} } : await serveDist();
@@ -136,6 +171,9 @@ try {
           }
         }
       }
+      // What the reader sees while working: focus from the keyboard, the editor, a run, a check.
+      const states = await statesOf(page, chapters, `${width}-${theme}`);
+      shots.push(...states.map((file) => ({ group: 'states', file, note: `${width} px, ${theme}` })));
       await context.close();
     }
 

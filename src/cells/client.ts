@@ -17,6 +17,7 @@ import { runInPool } from './run-in-pool.ts';
 import { currentChapter as chapter, forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';
 import { confirmDialog } from './confirm-dialog.ts';
+import { clearRan, showRan } from './ran-cue.ts';
 import { keepReachable, watchScrollBox } from '../components/scroll-reach.ts';
 import type { EditorView } from '@codemirror/view';
 
@@ -87,6 +88,7 @@ export async function run(el: HTMLElement): Promise<void> {
   el.classList.add('is-running');
   output.setAttribute('aria-busy', 'true');
   if (runButton) runButton.disabled = true;
+  const started = performance.now();
   try {
     const result = await runInPool(
       pagePool(),
@@ -112,6 +114,9 @@ export async function run(el: HTMLElement): Promise<void> {
     output.removeAttribute('aria-busy');
     if (runButton) runButton.disabled = false;
   }
+  // A visible sign that it ran, also when the output is the same as before.
+  const stopped = output.dataset.status === 'stopped';
+  showRan(el.querySelector('.cell-ran'), output, stopped ? 'Stopped' : 'Ran', performance.now() - started);
 }
 
 /** A worker that died is most often one that ran out of memory. */
@@ -255,6 +260,7 @@ export async function reset(el: HTMLElement): Promise<void> {
     el.querySelector('.cell-output')?.replaceWith(lessons);
     watchScrollBox(lessons);
   }
+  clearRan(el.querySelector('.cell-ran'));
   el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
   announce(el, `Cell ${n} reset to the lesson's code`);
   state.editor?.focus();
