@@ -1,7 +1,8 @@
 /**
  * An Astro integration that checks the book when Astro starts, before it loads the
  * content collection or compiles a page:
- * - always: frontmatter, whole-book rules and chapter syntax (./validate-book.ts);
+ * - always: book.config.ts (./load-book-config.ts), then frontmatter, whole-book rules
+ *   (with the config's parts) and chapter syntax (./validate-book.ts);
  * - on `astro build`: also runs every cell and exercise (./check-runs.ts), as the
  *   doc-tests do, so a wrong recorded output or a broken exercise stops the build here.
  *   Every chapter without a problem of the first kind is run, so one build lists both
@@ -13,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { checkChapterRuns } from './check-runs.ts';
+import { loadBookConfig } from './load-book-config.ts';
 import { readChapters } from './read-chapters.ts';
 import { formatProblems, validateBook, type BookProblem } from './validate-book.ts';
 
@@ -27,7 +29,16 @@ export function bookValidation(options: { contentDir?: string } = {}): AstroInte
       'astro:config:done': async ({ config, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = join(root, options.contentDir ?? 'content');
-        const problems: BookProblem[] = validateBook(contentDir, root);
+        const book = await loadBookConfig(root);
+        const problems: BookProblem[] = [
+          ...book.problems,
+          // A configuration with problems has no parts to check the chapters against.
+          ...validateBook(
+            contentDir,
+            root,
+            book.config ? { parts: book.config.parts.map((p) => p.id) } : undefined,
+          ),
+        ];
         if (command === 'build') {
           const flawed = new Set(problems.map((p) => p.file));
           const runnable = readChapters(contentDir, root).filter((c) => !flawed.has(c.file));
@@ -36,7 +47,7 @@ export function bookValidation(options: { contentDir?: string } = {}): AstroInte
         }
         if (problems.length === 0) return;
         const list = formatProblems(problems);
-        const summary = `${problems.length} problem${problems.length > 1 ? 's' : ''} in the lessons; fix ${problems.length > 1 ? 'them' : 'it'} and run the command again (see the "Writing lessons" guide)`;
+        const summary = `${problems.length} problem${problems.length > 1 ? 's' : ''} in the book; fix ${problems.length > 1 ? 'them' : 'it'} and run the command again (see the "Writing lessons" guide)`;
         if (command !== 'build') {
           logger.warn(`${summary}:\n${list}`);
           return;

@@ -12,6 +12,31 @@ test('cells import the loss module and print tensors as PyTorch does', async () 
   expect(outcome).toEqual({ text: 'function', threw: false, stopped: false });
 }, 30_000);
 
+// PyTorch 1.13 prints, for the same code in Python:
+//   torch.tensor([1.0, 0.0])                                     tensor([1., 0.])
+//   F.binary_cross_entropy(torch.tensor([0.9, 0.2]), that)       tensor(0.1643)
+//   with torch.tensor([1, 0]) as the target: RuntimeError: Found dtype Long but expected Float
+test('float literals read as PyTorch reads them: tensor([1.0, 0.0]) is float32 and a BCE target', async () => {
+  const outcomes = await runCellsNode([
+    {
+      code: "import { tensor, binaryCrossEntropy, nn } from '@loss';\nconst target = tensor([1.0, 0.0]);\nconsole.log(target);",
+      throws: false,
+      timeout: 5000,
+    },
+    {
+      code: 'const p = tensor([0.9, 0.2]);\nconsole.log(binaryCrossEntropy(p, target));\nconsole.log(nn.BCELoss()(p, tensor([1.0, 0.0])));',
+      throws: false,
+      timeout: 5000,
+    },
+    { code: 'binaryCrossEntropy(p, tensor([1, 0]));', throws: true, timeout: 5000 },
+  ]);
+  expect(outcomes.map((o) => o.text)).toEqual([
+    'tensor([1., 0.])',
+    'tensor(0.1643)\ntensor(0.1643)',
+    "Error (line 1): Found dtype Long but expected Float: binaryCrossEntropy target must have the input's dtype float32, got int64",
+  ]);
+}, 30_000);
+
 test('an infinite loop is stopped after its time limit; the cells after it still run', async () => {
   const outcomes = await runCellsNode([
     { code: 'const before = 1;', throws: false, timeout: 5000 },

@@ -13,8 +13,12 @@
  * values that are not numbers, for `requiresGrad` on int64, for a `shape` whose size
  * differs from the number of values.
  *
- * NOTE: JS has one number type, so `tensor([1.0, 2.0])` is int64 here (PyTorch reads
- * `1.0` as a float and gives float32). Write `{ dtype: 'float32' }`, or `.float()`.
+ * Float literals: in the book's cells, data written with a float literal (`tensor([1.0, 0.0])`,
+ * `const t = [1.0, 0]; tensor(t)`, `tensor(1.0)`) is float32, as in PyTorch: the cell transpiler
+ * marks it (./float-literal.ts).
+ *
+ * NOTE: JS has one number type, so outside the cells (this module imported from Node) nothing
+ * marks `1.0`, and `tensor([1.0, 2.0])` is int64 there. Write `{ dtype: 'float32' }`, or `.float()`.
  * NOTE: the `shape` option is ours; PyTorch's torch.tensor has none.
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.tensor.html
@@ -23,6 +27,7 @@ import { Tensor, allocStorage, numelOf, type NestedNumbers } from '../tensor.ts'
 import { castValue, fitsInt64 } from '../ops/dtype.ts';
 import { checkOptions } from '../check.ts';
 import { checkDtype, checkRequiresGrad, checkShape, type CreationOptions } from './shape.ts';
+import { isFloatLiteral, withFloatLiteralArgs } from './float-literal.ts';
 
 export type TensorData = number | readonly (number | TensorData)[] | ArrayLike<number>;
 
@@ -37,8 +42,11 @@ function describe(v: unknown): string {
   return String(v);
 }
 
-/** Shape from the first element at each level, then every value, checked against it. */
-function flatten(data: unknown): { shape: number[]; values: number[] } {
+/**
+ * Shape from the first element at each level, then every value, checked against it; and
+ * whether any of the arrays carries the float-literal mark.
+ */
+function flatten(data: unknown): { shape: number[]; values: number[]; floatLiteral: boolean } {
   const shape: number[] = [];
   let probe: unknown = data;
   while (Array.isArray(probe) || ArrayBuffer.isView(probe)) {
@@ -48,6 +56,7 @@ function flatten(data: unknown): { shape: number[]; values: number[] } {
     probe = seq[0];
   }
   const values: number[] = [];
+  let floatLiteral = false;
   const walk = (v: unknown, dim: number): void => {
     if (dim === shape.length) {
       if (typeof v !== 'number') {
@@ -64,16 +73,33 @@ function flatten(data: unknown): { shape: number[]; values: number[] } {
       throw new Error(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${describe(v)})`);
     }
     const seq = v as ArrayLike<unknown>;
+    if (!floatLiteral && isFloatLiteral(seq)) floatLiteral = true;
     if (seq.length !== shape[dim]) {
       throw new Error(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${seq.length})`);
     }
     for (let i = 0; i < seq.length; i++) walk(seq[i], dim + 1);
   };
   walk(data, 0);
-  return { shape, values };
+  return { shape, values, floatLiteral };
 }
 
 export function tensor(data: TensorData | Tensor | NestedNumbers, options: TensorOptions = {}): Tensor {
+  return createTensor(data, options, false);
+}
+
+// A cell's `tensor(1.0)`: the scalar data was written as a float literal.
+withFloatLiteralArgs(tensor, (positions) =>
+  positions.includes(0)
+    ? (data, options = {}) => createTensor(data, options, typeof data === 'number')
+    : tensor,
+);
+
+/** `scalarFloatLiteral`: the data is a number written as a float literal (`tensor(1.0)` in a cell). */
+function createTensor(
+  data: TensorData | Tensor | NestedNumbers,
+  options: TensorOptions,
+  scalarFloatLiteral: boolean,
+): Tensor {
   checkOptions(options, ['dtype', 'requiresGrad', 'shape'], 'tensor()');
   let shape: number[];
   let values: number[];
@@ -84,7 +110,9 @@ export function tensor(data: TensorData | Tensor | NestedNumbers, options: Tenso
     inferred = data.dtype === 'int64' ? 'int64' : 'float32';
     if (options.dtype === undefined) options = { ...options, dtype: data.dtype };
   } else {
-    ({ shape, values } = flatten(data));
+    const flat = flatten(data);
+    ({ shape, values } = flat);
+    if (flat.floatLiteral || scalarFloatLiteral) inferred = 'float32';
   }
   const dtype =
     options.dtype !== undefined
