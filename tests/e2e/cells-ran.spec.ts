@@ -36,6 +36,8 @@ async function press(button: Locator, busy: Locator, cue: Locator, target: Locat
 }
 
 test('a second Run with the same output still shows that the cell ran', async ({ page, request }) => {
+  // Two runs, an edit and a reset: more steps than most cell tests, on a shared machine.
+  test.setTimeout(60_000);
   await page.goto(await chapterWith(page, request, '.cell'));
   const cell = page.locator('.cell').first();
   const run = cell.getByRole('button', { name: 'Run cell 1' });
@@ -68,6 +70,7 @@ test('a second Check with the same verdict still shows that the exercise was che
   page,
   request,
 }) => {
+  test.setTimeout(60_000);
   await page.goto(await chapterWith(page, request, '.exercise'));
   const exercise = page.locator('.exercise').first();
   const check = exercise.getByRole('button', { name: 'Check exercise 1' });
