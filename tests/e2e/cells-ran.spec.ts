@@ -35,58 +35,59 @@ async function press(button: Locator, busy: Locator, cue: Locator, target: Locat
   return { text: (await cue.textContent())!, animations: await animations(target) };
 }
 
-test('a second Run with the same output still shows that the cell ran', async ({ page, request }) => {
-  // Two runs, an edit and a reset: more steps than most cell tests, on a shared machine.
-  test.setTimeout(60_000);
-  await page.goto(await chapterWith(page, request, '.cell'));
-  const cell = page.locator('.cell').first();
-  const run = cell.getByRole('button', { name: 'Run cell 1' });
-  const output = cell.locator('.cell-output');
-  const cue = cell.locator('.cell-ran');
-  await expect(run).toBeVisible();
-  await expect(cue).toBeHidden();
-  await expect(cue).toHaveAttribute('role', 'status');
+/** A cell's Run and an exercise's Check: the same cue, the same test. */
+const CASES = [
+  {
+    what: 'a cell',
+    host: '.cell',
+    button: 'Run cell 1',
+    target: '.cell-output',
+    cue: '.cell-ran',
+    verb: 'Ran',
+  },
+  {
+    what: 'an exercise',
+    host: '.exercise',
+    button: 'Check exercise 1',
+    target: '.exercise-result',
+    cue: '.exercise-ran',
+    verb: 'Checked',
+  },
+];
 
-  const first = await press(run, cell, cue, output);
-  const printed = await output.textContent();
-  expect(first.text).toMatch(/^Ran · \d+(\.\d)? (ms|s)$/);
-  expect(first.animations).toContain('just-ran');
+for (const c of CASES) {
+  test(`${c.what}: a second ${c.verb === 'Ran' ? 'Run' : 'Check'} with the same output still shows that it ran`, async ({
+    page,
+    request,
+  }) => {
+    // Two runs (and for a cell an edit and a reset): more steps than most, on a shared machine.
+    test.setTimeout(60_000);
+    await page.goto(await chapterWith(page, request, c.host));
+    const host = page.locator(c.host).first();
+    const button = host.getByRole('button', { name: c.button });
+    const target = host.locator(c.target);
+    const cue = host.locator(c.cue);
+    await expect(button).toBeVisible();
+    await expect(cue).toBeHidden();
+    await expect(cue).toHaveAttribute('role', 'status');
 
-  const second = await press(run, cell, cue, output);
-  expect(await output.textContent(), 'the same code prints the same output').toBe(printed);
-  expect(second.text).toMatch(/^Ran ×2 · \d+(\.\d)? (ms|s)$/);
-  expect(second.animations).toContain('just-ran');
+    const first = await press(button, host, cue, target);
+    const shown = await target.textContent();
+    expect(first.text).toMatch(new RegExp(`^${c.verb} · \\d+(\\.\\d)? (ms|s)$`));
+    expect(first.animations).toContain('just-ran');
 
-  // Reset puts the lesson's output back: no "ran" status for it.
-  await cell.getByRole('button', { name: 'Edit cell 1' }).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(' ');
-  await cell.getByRole('button', { name: 'Reset cell 1' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Reset cell 1' }).click();
-  await expect(cue).toBeHidden();
-});
+    const second = await press(button, host, cue, target);
+    expect(await target.textContent(), 'the same code shows the same result').toBe(shown);
+    expect(second.text).toMatch(new RegExp(`^${c.verb} ×2 · \\d+(\\.\\d)? (ms|s)$`));
+    expect(second.animations).toContain('just-ran');
 
-test('a second Check with the same verdict still shows that the exercise was checked', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(60_000);
-  await page.goto(await chapterWith(page, request, '.exercise'));
-  const exercise = page.locator('.exercise').first();
-  const check = exercise.getByRole('button', { name: 'Check exercise 1' });
-  const result = exercise.locator('.exercise-result');
-  const cue = exercise.locator('.exercise-ran');
-  await expect(check).toBeVisible();
-  await expect(cue).toBeHidden();
-  await expect(cue).toHaveAttribute('role', 'status');
-
-  const first = await press(check, exercise, cue, result);
-  const verdict = await result.textContent();
-  expect(first.text).toMatch(/^Checked · \d+(\.\d)? (ms|s)$/);
-  expect(first.animations).toContain('just-ran');
-
-  const second = await press(check, exercise, cue, result);
-  expect(await result.textContent(), 'the same code gets the same verdict').toBe(verdict);
-  expect(second.text).toMatch(/^Checked ×2 · \d+(\.\d)? (ms|s)$/);
-  expect(second.animations).toContain('just-ran');
-});
+    if (c.host !== '.cell') return;
+    // Reset puts the lesson's output back: no "ran" status for it.
+    await host.getByRole('button', { name: 'Edit cell 1' }).click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(' ');
+    await host.getByRole('button', { name: 'Reset cell 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reset cell 1' }).click();
+    await expect(cue).toBeHidden();
+  });
+}
