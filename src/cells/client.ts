@@ -18,6 +18,8 @@ import { runInPool } from './run-in-pool.ts';
 import { currentChapter as chapter, forgetEdit, loadEdit, saveEdit } from './persist.ts';
 import { openEditor } from './open-editor.ts';
 import { confirmDialog } from './confirm-dialog.ts';
+import { clearRan, showRan } from './ran-cue.ts';
+import { keepReachable, watchScrollBox } from '../components/scroll-reach.ts';
 import type { EditorView } from '@codemirror/view';
 
 interface CellState {
@@ -87,6 +89,7 @@ export async function run(el: HTMLElement): Promise<void> {
   el.classList.add('is-running');
   output.setAttribute('aria-busy', 'true');
   if (runButton) runButton.disabled = true;
+  const started = performance.now();
   try {
     const result = await runInPool(
       pagePool(),
@@ -112,6 +115,9 @@ export async function run(el: HTMLElement): Promise<void> {
     output.removeAttribute('aria-busy');
     if (runButton) runButton.disabled = false;
   }
+  // A visible sign that it ran, also when the output is the same as before.
+  const stopped = output.dataset.status === 'stopped';
+  showRan(el.querySelector('.cell-ran'), output, stopped ? 'Stopped' : 'Ran', performance.now() - started);
 }
 
 /** A worker that died is most often one that ran out of memory. */
@@ -152,9 +158,8 @@ function show(output: HTMLElement, text: string, status: string): void {
         })),
   );
   output.classList.toggle('is-empty', text === '');
-  // A long output scrolls inside the cell: keyboard users must be able to reach it.
-  if (output.scrollHeight > output.clientHeight + 1) output.tabIndex = 0;
-  else output.removeAttribute('tabindex');
+  // A long or wide output scrolls inside the cell: keyboard users must be able to reach it.
+  keepReachable(output);
 }
 
 /** Say something to screen readers (and nothing visible) in the cell's status region. */
@@ -251,7 +256,12 @@ export async function reset(el: HTMLElement): Promise<void> {
   await load(state, state.original, false);
   forgetEdit(chapter(), state.index);
   // The output of the reader's last run belongs to code that is gone: show the lesson's.
-  if (state.lessonOutput) el.querySelector('.cell-output')?.replaceWith(state.lessonOutput.cloneNode(true));
+  if (state.lessonOutput) {
+    const lessons = state.lessonOutput.cloneNode(true) as HTMLElement;
+    el.querySelector('.cell-output')?.replaceWith(lessons);
+    watchScrollBox(lessons);
+  }
+  clearRan(el.querySelector('.cell-ran'));
   el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
   announce(el, `Cell ${n} reset to the lesson's code`);
   state.editor?.focus();

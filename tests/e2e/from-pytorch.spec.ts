@@ -4,28 +4,12 @@
  * chapters found on the built site, whatever the instructor named them), and the home page links to
  * it. axe (both themes): tests/e2e/site-a11y.spec.ts; a phone's width: tests/e2e/site-phone.spec.ts.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { runCell } from './cells-fixtures.ts';
+import { builtChapters } from './built-chapters.ts';
 
 const SHEET = '/from-pytorch/';
 const TITLE = 'From PyTorch to this book';
-
-/** The chapter pages of the built site: the pages the home page links to that are chapters. */
-async function builtChapters(page: Page): Promise<string[]> {
-  await page.goto('/');
-  const links = await page
-    .locator('a[href]')
-    .evaluateAll((as) =>
-      as.map((a) => new URL((a as HTMLAnchorElement).href)).filter((u) => u.origin === location.origin),
-    );
-  const paths = [...new Set(links.map((u) => u.pathname))];
-  const chapters: string[] = [];
-  for (const path of paths) {
-    await page.goto(path);
-    if ((await page.locator('article[data-chapter-id]').count()) > 0) chapters.push(path);
-  }
-  return chapters.sort();
-}
 
 test('the cheat sheet renders its sections, PyTorch sessions and cells without JavaScript', async ({
   browser,
@@ -70,7 +54,7 @@ test('every chapter of the built site links to the cheat sheet above its first c
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const chapters = await builtChapters(page);
+  const chapters = await builtChapters(page, context.request);
   expect(chapters.length).toBeGreaterThan(0);
   for (const path of chapters) {
     await page.goto(path);

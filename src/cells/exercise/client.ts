@@ -13,6 +13,7 @@ import { pagePool } from '../sandbox.ts';
 import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { confirmDialog } from '../confirm-dialog.ts';
+import { clearRan, showRan } from '../ran-cue.ts';
 import { currentChapter as chapter, exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
 import { EXERCISE_SELECTOR, readExercise } from '../page-props.ts';
 import {
@@ -71,6 +72,7 @@ export async function check(el: HTMLElement): Promise<void> {
   el.classList.add('is-running');
   result?.setAttribute('aria-busy', 'true');
   if (button) button.disabled = true;
+  const started = performance.now();
   try {
     show(el, await runExercise(state.spec, state.source, browserRunner));
   } catch (e) {
@@ -86,6 +88,8 @@ export async function check(el: HTMLElement): Promise<void> {
     result?.removeAttribute('aria-busy');
     if (button) button.disabled = false;
   }
+  // A visible sign that the check ran, also when its verdict is the same as before.
+  showRan(el.querySelector('.exercise-ran'), result, 'Checked', performance.now() - started);
 }
 
 function show(el: HTMLElement, r: ExerciseResult): void {
@@ -193,6 +197,7 @@ export async function reset(el: HTMLElement): Promise<void> {
   forgetEdit(chapter(), exerciseSlot(state.index));
   // The last Check judged code that is gone: back to the list of checks, none run.
   if (state.blankResult) el.querySelector('.exercise-result')?.replaceWith(state.blankResult.cloneNode(true));
+  clearRan(el.querySelector('.exercise-ran'));
   delete el.dataset.state;
 }
 
