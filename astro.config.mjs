@@ -48,7 +48,7 @@ export default defineConfig({
         '@codemirror/view',
         '@codemirror/commands',
         '@codemirror/language',
-        '@codemirror/lang-javascript',
+        '@codemirror/legacy-modes/mode/javascript',
         'sucrase',
         'sucrase/dist/esm/parser/index.js',
         '@lezer/highlight',

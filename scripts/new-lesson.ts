@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLesson, LessonError } from '../src/book/new-lesson.ts';
 import { basePath, chapterUrl, siteUrl } from '../src/book/site-address.ts';
+import { loadBookConfig } from '../src/book/load-book-config.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const usage = 'usage: npm run new-lesson -- "Title of the lesson" [--id file-name]';
@@ -42,13 +43,19 @@ try {
     );
   }
   const address = { base: basePath(), site: siteUrl() };
+  // A book with parts: the new lesson joins the last part (a broken config adds no part line).
+  const { config } = await loadBookConfig(root);
   const lesson = createLesson({
     title: positionals[0],
     id: values.id,
     contentDir: resolve(values['content-dir'] ?? resolve(root, 'content')),
+    parts: config?.parts.map((p) => p.id),
   });
   const url = chapterUrl(lesson.id, address);
-  console.log(`Created ${lesson.file} (order ${lesson.order}).`);
+  const part = config?.parts.at(-1);
+  console.log(
+    `Created ${lesson.file} (order ${lesson.order}${part ? `, in the part "${part.title}"` : ''}).`,
+  );
   console.log(`It will appear at ${url} after the next build (npm start, or npm run dev for live reload).`);
   console.log('Next: edit it (`npm run dev` shows it as you write), `npm run record` to record the');
   console.log('outputs of its cells, then `npm test`. The "Writing lessons" page explains the syntax.');

@@ -4,11 +4,12 @@
  *
  *   loss-speed.ts  cross-entropy forward/backward on (4, 21, 256, 256) vs @tensorflow/tfjs (CPU)
  *   cells.ts       JavaScript shipped per chapter page, cell runtime size, click-to-output times
+ *   build.ts       astro build of the book and of 30 and 100 chapters (copies), cold and warm
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['loss-speed.ts', 'cells.ts', 'figures.ts'];
+const benches = ['loss-speed.ts', 'cells.ts', 'build.ts', 'figures.ts'];
 let failed = false;
 for (const file of benches) {
   const path = fileURLToPath(new URL(file, import.meta.url));

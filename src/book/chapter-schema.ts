@@ -14,6 +14,7 @@ export const CHAPTER_KEYS = {
   order: '4',
   objectives: '["Compute a softmax by hand."]',
   prerequisites: '[multiclass-cross-entropy]',
+  part: 'week-1',
 } as const;
 
 function example(key: keyof typeof CHAPTER_KEYS): string {
@@ -58,6 +59,12 @@ export const chapterSchema = z.strictObject(
     objectives: textList('objectives', 'a sentence of text'),
     /** Ids (file names without .mdx) of chapters to read first. */
     prerequisites: textList('prerequisites', 'a chapter id (a file name in content/ without .mdx)'),
+    /** The id of the part (week, unit) the chapter belongs to, one of book.config.ts's `parts`. */
+    part: z
+      .string({ error: `\`part\` must be the id of a part in book.config.ts, e.g. ${example('part')}` })
+      .trim()
+      .min(1, { error: `\`part\` is empty: write a part's id from book.config.ts, e.g. ${example('part')}` })
+      .optional(),
   },
   {
     error: (issue) =>

@@ -10,6 +10,8 @@ export interface LessonTemplateOptions {
   order: number;
   /** Ids of the existing chapters, for the comment beside `prerequisites`. */
   knownIds: readonly string[];
+  /** The ids of book.config.ts's parts: the lesson joins the last one (none: no `part` line). */
+  parts?: readonly string[];
 }
 
 /** YAML for a one-line string: plain when safe, otherwise double-quoted. */
@@ -18,8 +20,12 @@ export function yamlString(s: string): string {
   return plain ? s : JSON.stringify(s);
 }
 
-export function lessonTemplate({ title, order, knownIds }: LessonTemplateOptions): string {
+export function lessonTemplate({ title, order, knownIds, parts = [] }: LessonTemplateOptions): string {
   const example = knownIds.length > 0 ? ` e.g. [${knownIds[knownIds.length - 1]}]` : '';
+  const part =
+    parts.length > 0
+      ? `part: ${parts[parts.length - 1]} # the part (week, unit) it belongs to, one of: ${parts.join(', ')} (book.config.ts)\n`
+      : '';
   return `---
 title: ${yamlString(title)}
 description: One sentence on what this lesson teaches; it appears in the table of contents.
@@ -27,7 +33,7 @@ order: ${order}
 objectives:
   - Say what a reader can do after this lesson, one line each.
 prerequisites: [] # ids of chapters to read first (file names without .mdx),${example}
----
+${part}---
 
 {/* Started by \`npm run new-lesson\`. The "Writing lessons" page of the site explains
     cells, exercises, \`npm run record\`, the tests and publishing. */}

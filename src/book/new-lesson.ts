@@ -19,6 +19,8 @@ export interface NewLessonRequest {
   contentDir: string;
   /** What the printed path is relative to. */
   displayRoot?: string;
+  /** The ids of book.config.ts's parts (the lesson joins the last one). */
+  parts?: readonly string[];
 }
 
 export interface NewLesson {
@@ -64,6 +66,12 @@ export function createLesson(request: NewLessonRequest): NewLesson {
   const sorted = [...chapters].sort(
     (a, b) => Number(a.frontmatter?.order ?? 0) - Number(b.frontmatter?.order ?? 0),
   );
-  writeFileSync(path, lessonTemplate({ title, order, knownIds: sorted.map((c) => c.id) }), { flag: 'wx' });
+  writeFileSync(
+    path,
+    lessonTemplate({ title, order, knownIds: sorted.map((c) => c.id), parts: request.parts }),
+    {
+      flag: 'wx',
+    },
+  );
   return { id, file, order };
 }

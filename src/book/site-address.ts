@@ -2,7 +2,10 @@
  * Where the built site lives, from two environment variables, so a fork can publish
  * under a sub-path (GitHub Pages: SITE_URL=https://<user>.github.io BASE_PATH=/<repo>).
  * Read by astro.config.mjs (Astro's `site` and `base`) and by `npm run new-lesson`
- * (the URL it prints). Both are optional: by default the site is served at the root.
+ * (the URL it prints). Both are optional: by default the site is served at the root, and
+ * a build without SITE_URL leaves out what needs an absolute address (the sitemap, canonical
+ * links). The GitHub Pages workflow (.github/workflows/pages.yml) sets both from the
+ * repository's Pages settings; on Netlify, SITE_URL defaults to the address Netlify gives.
  */
 
 /** Default origin of `npm start` / `npm run preview`. */
@@ -26,8 +29,18 @@ export function basePath(value: string | undefined = process.env.BASE_PATH): str
   return `/${trimmed}/`;
 }
 
+/**
+ * The address a host tells its builds the site will have, when SITE_URL is not set:
+ * Netlify's `URL` (the site's main address, its custom domain if it has one).
+ */
+export function hostSiteUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.NETLIFY === 'true' && env.URL ? env.URL : undefined;
+}
+
 /** The site's origin from SITE_URL (no trailing slash), or undefined when unset. */
-export function siteUrl(value: string | undefined = process.env.SITE_URL): string | undefined {
+export function siteUrl(
+  value: string | undefined = process.env.SITE_URL || hostSiteUrl(),
+): string | undefined {
   const trimmed = (value ?? '').trim();
   if (trimmed === '') return undefined;
   let url: URL;

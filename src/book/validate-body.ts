@@ -5,7 +5,7 @@
  * cell flags (```ts run trows), and exercises that are missing a part
  * (./../cells/exercise/collect-exercises.ts).
  * Whether cells print their recorded output, and whether exercises' solutions pass, is
- * for the doc-tests and the build's remark plugin, which run them.
+ * for the chapter's run (src/lesson/), which the build's book check and the doc-tests read.
  */
 import { createProcessor } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';

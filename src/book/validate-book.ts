@@ -8,14 +8,16 @@
  * name is a usable id; the MDX parses, cell flags are known and exercises have all their
  * parts (./validate-body.ts). Across chapters (what a per-entry schema cannot see): no two
  * chapters share an `order`; every prerequisite names a chapter that exists and comes
- * earlier in the book.
+ * earlier in the book; each chapter's `part` is one that book.config.ts declares, and the
+ * orders keep each part's chapters together.
  *
- * What cells print is checked elsewhere: recorded outputs by the doc-tests and the build's
- * remark plugin, exercises' solutions and starters by tests/exercise/exercises.test.ts.
+ * What cells print, and whether exercises' solutions and starters do what they should, is
+ * checked by running them: src/lesson/ (the build's ./check-runs.ts, and the doc-tests).
  */
-import { chapterSchema, type ChapterData } from './chapter-schema.ts';
+import { CHAPTER_KEYS, chapterSchema, type ChapterData } from './chapter-schema.ts';
 import { lineOf, readChapters, type ChapterFile } from './read-chapters.ts';
 import { validateBody } from './validate-body.ts';
+import { closest as closestId } from './closest.ts';
 
 export interface BookProblem {
   file: string;
@@ -23,15 +25,27 @@ export interface BookProblem {
   message: string;
 }
 
+/** What the chapters are checked against from book.config.ts (left out: parts are not checked). */
+export interface BookOutline {
+  /** The ids of the parts book.config.ts declares, in order (none: a book without parts). */
+  parts: readonly string[];
+  /** How messages name the configuration file. */
+  configFile?: string;
+}
+
 /** The problems of the chapters under `contentDir` (empty when the book is fine). */
-export function validateBook(contentDir: string, displayRoot = process.cwd()): BookProblem[] {
+export function validateBook(
+  contentDir: string,
+  displayRoot = process.cwd(),
+  outline?: BookOutline,
+): BookProblem[] {
   const chapters = readChapters(contentDir, displayRoot);
   if (chapters.length === 0) {
     return [
       { file: contentDir, line: 0, message: 'no chapters: add one with `npm run new-lesson -- "Title"`' },
     ];
   }
-  return validateChapters(chapters);
+  return validateChapters(chapters, outline);
 }
 
 /** `file:line: message`, one problem a line, in file order. */
@@ -45,7 +59,7 @@ export function formatProblems(problems: readonly BookProblem[]): string {
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The checks, on chapters already read (tests feed sources without files). */
-export function validateChapters(chapters: readonly ChapterFile[]): BookProblem[] {
+export function validateChapters(chapters: readonly ChapterFile[], outline?: BookOutline): BookProblem[] {
   const problems: BookProblem[] = [];
   const rawOrders = chapters
     .map((c) => c.frontmatter?.order)
@@ -140,12 +154,72 @@ export function validateChapters(chapters: readonly ChapterFile[]): BookProblem[
       }
     });
   }
+  if (outline) problems.push(...partProblems(valid, outline));
+  return problems;
+}
+
+/**
+ * Parts: a chapter names a part book.config.ts declares (all do, once it declares any), and
+ * `order` keeps each part's chapters together in the config's order of parts, so the reading
+ * order (by `order`) and the contents (by part) agree.
+ */
+function partProblems(
+  valid: readonly { chapter: ChapterFile; data: ChapterData }[],
+  { parts, configFile = 'book.config.ts' }: BookOutline,
+): BookProblem[] {
+  const problems: BookProblem[] = [];
+  const known = parts.join(', ');
+  for (const { chapter, data } of valid) {
+    const line = lineOf(chapter, ['part']);
+    if (data.part === undefined) {
+      if (parts.length > 0) {
+        problems.push({
+          file: chapter.file,
+          line,
+          message: `this chapter has no \`part\`: ${configFile} groups the chapters into parts, so add a line such as \`part: ${parts[0]}\` to the frontmatter (known: ${known})`,
+        });
+      }
+    } else if (parts.length === 0) {
+      problems.push({
+        file: chapter.file,
+        line,
+        message: `\`part: ${data.part}\` names a part, but ${configFile} declares none: add \`parts: [{ id: '${data.part}', title: '…' }]\` to ${configFile}, or remove this line`,
+      });
+    } else if (!parts.includes(data.part)) {
+      const close = closestId(data.part, parts);
+      problems.push({
+        file: chapter.file,
+        line,
+        message: `unknown part "${data.part}": ${close ? `did you mean "${close}"? ` : ''}a chapter's part is the id of one of the parts in ${configFile} (known: ${known})`,
+      });
+    }
+  }
+  const placed = valid
+    .filter(({ data }) => data.part !== undefined && parts.includes(data.part))
+    .map(({ chapter, data }) => ({
+      chapter,
+      order: data.order,
+      part: data.part!,
+      index: parts.indexOf(data.part!),
+    }));
+  for (const a of placed) {
+    const later = placed
+      .filter((b) => b.index < a.index && b.order > a.order)
+      .sort((x, y) => x.order - y.order)[0];
+    if (later) {
+      problems.push({
+        file: a.chapter.file,
+        line: lineOf(a.chapter, ['order']),
+        message: `order ${a.order} puts this chapter (part ${a.part}) before "${later.chapter.id}" (order ${later.order}, part ${later.part}), but ${configFile} lists part ${later.part} first: give this chapter an order above ${later.order}, or change its part`,
+      });
+    }
+  }
   return problems;
 }
 
 function messageOf(message: string, path: readonly PropertyKey[], key: string | undefined): string {
   if (key !== undefined) {
-    const known = ['title', 'description', 'order', 'objectives', 'prerequisites'];
+    const known = Object.keys(CHAPTER_KEYS);
     const close = closestId(key, known);
     return `unknown frontmatter key \`${key}\`: ${close ? `did you mean \`${close}\`? ` : ''}a chapter's frontmatter has only ${known.join(', ')}`;
   }
@@ -160,30 +234,4 @@ export function toId(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** The known id nearest to `id` when it is a plausible typo of it, else undefined. */
-function closestId(id: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = k.includes(id) || id.includes(k) ? Math.abs(k.length - id.length) / 2 : editDistance(id, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, best.length / 3) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
 }

@@ -35,11 +35,20 @@ export function blankFrontmatter(text: string): { body: string; offset: number }
   return { body: blank + text.slice(m[0].length), offset: m[0].length - blank.length };
 }
 
+/** A chapter's MDX tree (lines are file lines; add `offset` to an offset for the file's). */
+export function parseChapter(text: string): { tree: Root; offset: number } {
+  const { body, offset } = blankFrontmatter(text);
+  return { tree: createProcessor({ remarkPlugins: [remarkMath] }).parse(body) as Root, offset };
+}
+
 /** The cells of a chapter's MDX source, in order. Throws with the line of a bad flag. */
 export function readChapterCells(text: string): ChapterCell[] {
-  const { body, offset } = blankFrontmatter(text);
-  const processor = createProcessor({ remarkPlugins: [remarkMath] });
-  const tree = processor.parse(body) as Root;
+  const { tree, offset } = parseChapter(text);
+  return cellsOfTree(tree, offset);
+}
+
+/** The cells of a parsed chapter (see parseChapter). */
+export function cellsOfTree(tree: Root, offset: number): ChapterCell[] {
   return collectCells(tree).map((cell, index) => {
     const pos = cell.code.position!;
     const out = cell.output?.position;

@@ -16,6 +16,7 @@
  */
 import { cellOutcome } from './notebook.ts';
 import { outputParts } from './output-parts.ts';
+import { CELL_SELECTOR, FIGURE_CELL_SELECTOR, readCell } from './page-props.ts';
 import { pagePool } from './sandbox.ts';
 import { INTERRUPTED } from './session.ts';
 import { runInPool } from './run-in-pool.ts';
@@ -29,6 +30,8 @@ import {
 } from './persist.ts';
 import { openEditor } from './open-editor.ts';
 import { confirmDialog } from './confirm-dialog.ts';
+import { clearRan, showRan } from './ran-cue.ts';
+import { keepReachable, watchScrollBox } from '../components/scroll-reach.ts';
 import type { EditorView } from '@codemirror/view';
 
 interface CellState {
@@ -59,20 +62,18 @@ const states = new WeakMap<HTMLElement, CellState>();
 
 /** The chapter's cells (its notebook), in page order. */
 function allCells(): HTMLElement[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('.cell[data-cell]'));
+  return Array.from(document.querySelectorAll<HTMLElement>(CELL_SELECTOR));
 }
 
 /** The cells of the page's figures ("Open as code"). */
 function figureCells(): HTMLElement[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('.figure-cell[data-figure-cell]'));
+  return Array.from(document.querySelectorAll<HTMLElement>(FIGURE_CELL_SELECTOR));
 }
 
 function stateOf(el: HTMLElement): CellState {
   let s = states.get(el);
   if (!s) {
-    const source = el.dataset.source ?? '';
-    const figure = el.dataset.figureCell;
-    const index = figure === undefined ? Number(el.dataset.cell) : -1;
+    const { index, figure, source, timeout, throws } = readCell(el);
     s = {
       el,
       index,
@@ -82,8 +83,8 @@ function stateOf(el: HTMLElement): CellState {
       original: source,
       base: source,
       source,
-      timeout: Number(el.dataset.timeout) || 5000,
-      throws: el.dataset.throws === 'true',
+      timeout,
+      throws,
       editor: null,
       running: false,
       shared: false,
@@ -121,6 +122,7 @@ export async function run(el: HTMLElement): Promise<void> {
   el.classList.add('is-running');
   output.setAttribute('aria-busy', 'true');
   if (runButton) runButton.disabled = true;
+  const started = performance.now();
   try {
     const result = await runInPool(
       pagePool(),
@@ -146,6 +148,9 @@ export async function run(el: HTMLElement): Promise<void> {
     output.removeAttribute('aria-busy');
     if (runButton) runButton.disabled = false;
   }
+  // A visible sign that it ran, also when the output is the same as before.
+  const stopped = output.dataset.status === 'stopped';
+  showRan(el.querySelector('.cell-ran'), output, stopped ? 'Stopped' : 'Ran', performance.now() - started);
 }
 
 /** A worker that died is most often one that ran out of memory. */
@@ -178,7 +183,7 @@ function show(output: HTMLElement, text: string, status: string): void {
     ...(text === ''
       ? ['(no output)']
       : outputParts(text).map((p) => {
-          if (!p.tensor) return p.text;
+          if (p.kind !== 'tensor') return p.text;
           const span = document.createElement('span');
           span.className = 'cell-output-tensor';
           span.textContent = p.text;
@@ -186,9 +191,8 @@ function show(output: HTMLElement, text: string, status: string): void {
         })),
   );
   output.classList.toggle('is-empty', text === '');
-  // A long output scrolls inside the cell: keyboard users must be able to reach it.
-  if (output.scrollHeight > output.clientHeight + 1) output.tabIndex = 0;
-  else output.removeAttribute('tabindex');
+  // A long or wide output scrolls inside the cell: keyboard users must be able to reach it.
+  keepReachable(output);
 }
 
 /** Say something to screen readers (and nothing visible) in the cell's status region. */
@@ -287,7 +291,12 @@ export async function reset(el: HTMLElement): Promise<void> {
   await load(state, state.original, false);
   forgetEdit(chapter(), state.slot);
   // The output of the reader's last run belongs to code that is gone: show the lesson's.
-  if (state.lessonOutput) el.querySelector('.cell-output')?.replaceWith(state.lessonOutput.cloneNode(true));
+  if (state.lessonOutput) {
+    const lessons = state.lessonOutput.cloneNode(true) as HTMLElement;
+    el.querySelector('.cell-output')?.replaceWith(lessons);
+    watchScrollBox(lessons);
+  }
+  clearRan(el.querySelector('.cell-ran'));
   el.querySelector<HTMLElement>('.cell-note')?.setAttribute('hidden', '');
   announce(
     el,
@@ -431,7 +440,8 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /**
  * A figure's cell follows its figure: `code` (the code of the figure's current state)
  * becomes what Reset puts back, and the cell's code too unless the reader has edited it.
- * Opens the editor the first time (the explorable calls this once "Open as code" is open).
+ * Opens the editor the first time the code changes (the explorable calls this while its
+ * "Open as code" is open).
  */
 export async function setFigureCode(el: HTMLElement, code: string): Promise<void> {
   const state = stateOf(el);

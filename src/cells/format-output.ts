@@ -9,7 +9,8 @@
  * - numbers via String(n); bigints as `12n`;
  * - arrays and typed arrays as `[1, 3, 2, 2]`, recursively, ", " separated;
  * - booleans, null and undefined as JavaScript prints them;
- * - errors as `Name: message`; functions as `[Function: name]`;
+ * - errors as `Name: message`; functions as `[Function: name]`, except that a function
+ *   with its own toString (an `nn` module) prints that, as PyTorch prints `CrossEntropyLoss()`;
  * - Maps and Sets as `Map {'a' => 1}` and `Set {1, 2}`;
  * - other objects JSON-ish: `{a: 1, b: 'x'}`;
  * - several arguments joined by one space.
@@ -34,6 +35,7 @@ export function formatValue(value: unknown, nested = false, seen: object[] = [])
     case 'symbol':
       return value.toString();
     case 'function':
+      if (Object.hasOwn(value, 'toString') && typeof value.toString === 'function') return String(value);
       return value.name ? `[Function: ${value.name}]` : '[Function (anonymous)]';
   }
   if (value === null) return 'null';

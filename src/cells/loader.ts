@@ -6,6 +6,7 @@
  * restore them (nothing runs).
  */
 import { currentChapter, hasSavedEdits } from './persist.ts';
+import { CELL_SELECTOR, FIGURE_CELL_SELECTOR } from './page-props.ts';
 
 type Client = typeof import('./client.ts');
 
@@ -13,7 +14,7 @@ let client: Promise<Client> | null = null;
 const load = (): Promise<Client> => (client ??= import('./client.ts'));
 
 /** The chapter's cells and the cells of its figures ("Open as code"). */
-const CELLS = '.cell[data-cell], .figure-cell[data-figure-cell]';
+const CELLS = `${CELL_SELECTOR}, ${FIGURE_CELL_SELECTOR}`;
 
 const cellOf = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest<HTMLElement>(CELLS) : null;

@@ -16,6 +16,8 @@
  * 2. Top-level `const`/`let` become `var`, so they outlive the cell's try block below
  *    and a later cell may declare the same name again (as in a notebook). Top-level
  *    functions and classes are copied to function-level bindings by `__nb_set`.
+ *    Arrays and calls written with float literals (`[1.0, 0]`, `tensor(1.0)`) are marked so
+ *    that the loss module reads them as PyTorch does (./float-literals.ts).
  * 3. The cells are joined below one header line and transpiled once by sucrase
  *    (`typescript` + `imports`: imports become `require('@loss')`, answered by the host).
  * 4. Each cell's lines are wrapped in `__nb_cell(k);try{ ... }catch(e){__nb_fail(e)}`,
@@ -24,6 +26,7 @@
  *    `notebook.ts`; an error's stack frame `notebook.ts:L:C` maps back to (cell, line).
  */
 import { formatLogArgs } from './format-output.ts';
+import { FLOAT_ARGS, FLOAT_ARRAY, floatArgs, floatArray, floatLiteralEdits } from './float-literals.ts';
 
 /** The file name the program is compiled under; stack frames name it. */
 export const PROGRAM_FILE = 'notebook.ts';
@@ -52,6 +55,8 @@ export interface ParserToken {
   isType: boolean;
   contextId: number | null;
   isExpression: boolean;
+  identifierRole: number | null;
+  subscriptStartIndex: number | null;
 }
 
 /** An error of one cell; `line` is 1-based within the cell, null when unknown. */
@@ -85,7 +90,15 @@ export interface PreparedProgram {
 }
 
 /** The parameters of the compiled function, in order. */
-export const PROGRAM_PARAMS = ['require', 'exports', 'console', '__nb_cell', '__nb_fail'] as const;
+export const PROGRAM_PARAMS = [
+  'require',
+  'exports',
+  'console',
+  '__nb_cell',
+  '__nb_fail',
+  FLOAT_ARRAY,
+  FLOAT_ARGS,
+] as const;
 
 /** Per-cell output cap: beyond it lines are counted, not kept (nor formatted, nor posted). */
 export const OUTPUT_CAP = { maxLines: 1000, maxChars: 100_000 };
@@ -164,8 +177,8 @@ export function prepareProgram(sources: readonly string[], tp: Transpiler): Prep
 /**
  * Rewrite one cell's top-level declarations so they survive its try block:
  * `const`/`let` -> `var`; functions are listed (copied out at block start, see above);
- * a class gets `;__nb_set.X(X);` after its closing brace. Throws the parser's error
- * when the cell does not parse.
+ * a class gets `;__nb_set.X(X);` after its closing brace. Float literals keep PyTorch's
+ * reading (./float-literals.ts). Throws the parser's error when the cell does not parse.
  */
 export function rewriteTopLevel(
   src: string,
@@ -173,7 +186,7 @@ export function rewriteTopLevel(
 ): { code: string; functions: string[]; classes: string[] } {
   const tokens = Array.from(tp.parse(src, false, true, false).tokens);
   const text = (t: ParserToken | undefined) => (t ? src.slice(t.start, t.end) : '');
-  const edits: { at: number; end: number; insert: string }[] = [];
+  const edits = floatLiteralEdits(src, tokens, tp);
   const functions: string[] = [];
   const classes: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -313,7 +326,7 @@ export async function runProgram(
   const previousLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = Math.max(previousLimit ?? 10, 100);
   try {
-    await host.invoke(program.source, [requireModule, {}, cellConsole, enter, fail]);
+    await host.invoke(program.source, [requireModule, {}, cellConsole, enter, fail, floatArray, floatArgs]);
   } finally {
     Error.stackTraceLimit = previousLimit;
   }

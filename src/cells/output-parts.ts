@@ -1,12 +1,36 @@
 /**
- * A cell's output split into tensor reprs and other text, so that on narrow screens
- * messages (an error line, a sentence) wrap while a tensor keeps its columns aligned and
- * scrolls sideways instead. Used by the build (components/Cell.astro) and by the page
- * after a run (./client.ts), so both mark up the same output the same way.
+ * What a cell shows under its code: its status and its output as parts, tensor reprs
+ * apart from other text, so that on narrow screens messages (an error line, a sentence)
+ * wrap while a tensor keeps its columns aligned and scrolls sideways instead. Built once
+ * per cell by the chapter's run (src/lesson/run-chapter.ts) for the page
+ * (components/Cell.astro), and by the page after a run (./client.ts), so both mark up the
+ * same output the same way. A new kind of part (a figure) is a new member of OutputPart.
  */
-export interface OutputPart {
-  text: string;
-  tensor: boolean;
+import type { CellOutcome } from './notebook.ts';
+
+/** A piece of a cell's output. */
+export type OutputPart = { kind: 'text'; text: string } | { kind: 'tensor'; text: string };
+
+/** How a cell's run ended: normally, with an error of the cell, or stopped by its time limit. */
+export type CellStatus = 'ok' | 'error' | 'stopped';
+
+/** A cell's output as the page shows it. */
+export interface CellOutput {
+  status: CellStatus;
+  parts: OutputPart[];
+}
+
+/** The output of a finished run of a cell. */
+export function cellOutput(outcome: CellOutcome): CellOutput {
+  return {
+    status: outcome.stopped ? 'stopped' : outcome.threw ? 'error' : 'ok',
+    parts: outputParts(outcome.text),
+  };
+}
+
+/** The text of an output, as printed (what an output fence records). */
+export function outputText(output: CellOutput): string {
+  return output.parts.map((p) => p.text).join('');
 }
 
 /**
@@ -17,9 +41,10 @@ export interface OutputPart {
 export function outputParts(output: string): OutputPart[] {
   const parts: OutputPart[] = [];
   const add = (text: string, tensor: boolean) => {
+    const kind = tensor ? 'tensor' : 'text';
     const last = parts.at(-1);
-    if (last && last.tensor === tensor) last.text += text;
-    else parts.push({ text, tensor });
+    if (last && last.kind === kind) last.text += text;
+    else parts.push({ kind, text });
   };
   let depth = 0;
   const lines = output.split('\n');

@@ -19,6 +19,8 @@ export interface RunRequest {
 export interface Probe {
   type: 'probe';
   id: number;
+  /** Which probe of the run this is; the reply carries it back, so a late reply is not taken for a newer probe's. */
+  probe?: number;
 }
 
 export type HostMessage = RunRequest | Probe;
@@ -56,6 +58,8 @@ export interface RunFailed {
 export interface WorkerIdle {
   type: 'idle';
   id: number;
+  /** The probe this answers. */
+  probe?: number;
 }
 
 /** Worker -> host, once at start: ready to take runs. */
@@ -64,3 +68,10 @@ export interface WorkerReady {
 }
 
 export type WorkerMessage = CellStarted | CellOutput | RunDone | RunFailed | WorkerIdle | WorkerReady;
+
+/**
+ * The Node runner's entry into a run's realm: the bundled runtime (./context-runtime.ts)
+ * leaves under this global name a function that takes the run's host and returns the
+ * worker core's message handler.
+ */
+export const RUNTIME_GLOBAL = '__cellRuntime';

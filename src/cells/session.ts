@@ -15,6 +15,12 @@ export interface Channel {
   listen(onMessage: (message: WorkerMessage) => void, onCrash: (reason: string) => void): void;
   /** Stop the worker for good (after a time limit, or when the run is done). */
   terminate(): void;
+  /**
+   * The CPU time (ms) the worker has spent running code so far, when the host can tell
+   * (Node's runner processes): time limits then count a cell's own running time, not the
+   * time it waited for a core on a busy machine. Absent or null: they count wall time.
+   */
+  cpuMs?(): number | null;
 }
 
 export interface SessionResult {
@@ -35,7 +41,17 @@ export interface SessionOptions {
   probeMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Wall-clock time in ms (default performance.now). */
+  now?: () => number;
 }
+
+/**
+ * With CPU time counted, a worker that uses none past this much wall time is stopped all
+ * the same (e.g. blocked in Atomics.wait, where it neither computes nor answers a probe):
+ * this many times its limit, and never less than WALL_FLOOR_MS.
+ */
+export const WALL_FACTOR = 10;
+export const WALL_FLOOR_MS = 60_000;
 
 /**
  * The failure of a run whose worker was removed because another run on the page hit its
@@ -46,7 +62,16 @@ export const INTERRUPTED = 'the cell runner was restarted because another run on
 
 let nextId = 1;
 
-/** Run `sources` on `channel`; resolves when the run is done, failed, or stopped. */
+/**
+ * Run `sources` on `channel`; resolves when the run is done, failed, or stopped.
+ *
+ * A cell's clock starts when the run enters it. When its limit has passed in wall time,
+ * the worker is probed: one that answers is idle, awaiting a promise that never settles,
+ * and is stopped. One that does not answer is computing: it is stopped once it has used
+ * its limit in CPU time (when the channel can tell, see Channel.cpuMs; else at once), and
+ * otherwise given the rest of its limit and probed again. The worker's start (up to
+ * entering the first cell) is timed the same way, without the probe.
+ */
 export function runSession(
   channel: Channel,
   sources: string[],
@@ -54,6 +79,8 @@ export function runSession(
 ): Promise<SessionResult> {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const now = options.now ?? (() => performance.now());
+  const cpu = () => channel.cpuMs?.() ?? null;
   const id = nextId++;
   const runs = emptyRuns(sources.length);
   return new Promise((resolve) => {
@@ -69,38 +96,64 @@ export function runSession(
       if (timer !== null) clearTimer(timer);
       timer = setTimer(onFire, ms);
     };
-    arm(options.startupMs ?? 20_000, () => {
+    /**
+     * Call `onSpent` once `limitMs` of the worker's time has passed since now: CPU time
+     * when the channel measures it (re-checked each time the wall clock reaches the rest
+     * of the limit, up to the wall cap), else wall time. `onDue` runs first at each check
+     * and may end the wait itself (the probe).
+     */
+    const after = (limitMs: number, onSpent: () => void, onDue?: (next: () => void) => void) => {
+      const cpu0 = cpu();
+      const wall0 = now();
+      const cap = Math.max(limitMs * WALL_FACTOR, WALL_FLOOR_MS);
+      const check = () => {
+        const cpu1 = cpu();
+        const used = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
+        if (used === null || used >= limitMs || now() - wall0 >= cap) onSpent();
+        else arm(Math.max(limitMs - used, 20), due);
+      };
+      const due = () => (onDue ? onDue(check) : check());
+      arm(limitMs, due);
+    };
+    after(options.startupMs ?? 20_000, () => {
       channel.terminate();
       finish({ runs, failure: 'the cell runner did not start in time' });
     });
-    // Past a cell's limit the worker is asked whether it is idle: one that answers is
-    // awaiting a promise that never settles; one that does not is computing. Either
-    // way it is terminated.
-    let probing: RunStop | null = null;
+    // Past a cell's limit the worker is asked whether it is idle (see above). Each probe
+    // has its number, so that a late answer is not taken for a newer probe's.
+    let probing: { stop: RunStop; probe: number } | null = null;
+    let probes = 0;
     channel.listen(
       (message) => {
         if (settled || !('id' in message) || message.id !== id) return;
         switch (message.type) {
           case 'cell': {
-            if (probing) break;
+            probing = null;
             const k = message.cell;
             runs[k].ran = true;
             const timeoutMs = options.timeouts[k];
-            arm(timeoutMs, () => {
-              probing = { cell: k, timeoutMs };
-              const stop = probing;
-              arm(options.probeMs ?? 150, () => {
+            const stop = { cell: k, timeoutMs };
+            after(
+              timeoutMs,
+              () => {
                 channel.terminate();
                 finish({ runs, stop });
-              });
-              channel.post({ type: 'probe', id });
-            });
+              },
+              (next) => {
+                probing = { stop, probe: ++probes };
+                arm(options.probeMs ?? 150, () => {
+                  probing = null;
+                  next();
+                });
+                channel.post({ type: 'probe', id, probe: probing.probe });
+              },
+            );
             break;
           }
           case 'idle':
-            if (probing) {
+            if (probing && (message.probe === undefined || message.probe === probing.probe)) {
               channel.terminate();
-              finish({ runs, stop: { ...probing, waiting: true } });
+              finish({ runs, stop: { ...probing.stop, waiting: true } });
             }
             break;
           case 'output':

@@ -1,6 +1,6 @@
 /**
  * The body of a cell worker, shared by the browser Web Worker (src/cells/worker.ts)
- * and the Node runner's child process (src/cells/node-worker.ts): takes a run request, runs
+ * and the Node runner's processes (src/cells/node-worker.ts, a fresh realm per run): takes a run request, runs
  * the notebook and reports progress, output and results as messages.
  */
 import { cellOfLine, emptyRuns, errorOf, prepareProgram, PROGRAM_FILE, runProgram } from './notebook.ts';
@@ -41,7 +41,7 @@ interface ActiveRun {
 /**
  * A pause on the real timer, taken before any cell can replace `setTimeout`. (A worker
  * serves one run and is then stopped, so nothing a cell leaves behind, a timer or a
- * changed global, can reach another run: see sandbox.ts and run-node.ts.)
+ * changed global, can reach another run: see sandbox.ts and node-worker.ts.)
  */
 function realSleep(scope: typeof globalThis): (ms: number) => Promise<void> {
   const setTimer = scope.setTimeout.bind(scope);
@@ -76,7 +76,7 @@ export function createWorkerCore(options: WorkerCoreOptions): (message: HostMess
   options.onUncaughtError?.((error) => blame(error, 'Uncaught'));
   return async (message) => {
     if (message.type === 'probe') {
-      post({ type: 'idle', id: message.id });
+      post({ type: 'idle', id: message.id, probe: message.probe });
       return;
     }
     if (message.type !== 'run') return;

@@ -1,10 +1,15 @@
 /**
  * The site's own browser code, loaded on every page (kept tiny: it runs before any interaction):
- * the theme toggle, reading progress across chapters, and search, whose Pagefind UI and
- * index load only when the reader opens it.
+ * the theme toggle, reading progress across chapters, keyboard access to boxes that scroll,
+ * and search, whose Pagefind UI and index load only when the reader opens it.
  */
+import { watchScrollBoxes } from './scroll-reach.ts';
+
 const base = import.meta.env.BASE_URL;
 const root = document.documentElement;
+
+/* Boxes that scroll (wide formulas, outputs) take keyboard focus while they do. */
+watchScrollBoxes();
 
 /* Theme: an explicit choice in localStorage['theme'] (applied before paint by ThemeScript.astro),
    else the system setting. */

@@ -52,9 +52,7 @@ export function requireFloating(t: Tensor, what: string): void {
 }
 
 /** PyTorch's scalar type names, as in "expected scalar type Float but found Double". */
-export function torchTypeName(dtype: DType): string {
-  return dtype === 'float32' ? 'Float' : dtype === 'float64' ? 'Double' : 'Long';
-}
+export { scalarTypeName as torchTypeName } from './ops/dtype.ts';
 
 /** float64 if either is float64, else float32 (both floating). */
 export function promoteFloat(a: DType, b: DType): DType {

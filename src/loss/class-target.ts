@@ -8,7 +8,7 @@
  * position i = n·S + s where S = d1·…·dk, and class c of position i sits at input index
  * (n·C + c)·S + s.
  */
-import { Tensor, numelOf, type DType, type Storage } from './tensor.ts';
+import { Tensor, isFloating, numelOf, type DType, type Storage } from './tensor.ts';
 import { shapeStr, indexStr, sameShape, torchTypeName, requireTensor } from './check.ts';
 
 export interface ClassLayout {
@@ -90,8 +90,8 @@ export function checkIndexTarget(
   if (target.dtype !== 'int64') {
     throw new Error(
       `expected scalar type Long but found ${torchTypeName(target.dtype)}: ${fn} class-index targets must be ` +
-        `int64, got a ${target.dtype} target of shape ${shapeStr(got)} for input of shape ` +
-        `${shapeStr(input.shape)}${alt}`,
+        `int64 (torch.long), got a target of dtype ${target.dtype} and shape ${shapeStr(got)} for input of ` +
+        `shape ${shapeStr(input.shape)}; convert it with target.long()${alt}`,
     );
   }
 }
@@ -120,8 +120,8 @@ export function checkClassWeight(
         `have the input's dtype ${dtype}, got ${w.dtype}`,
     );
   }
-  if (dtype === null && w.dtype === 'int64') {
-    throw new Error(`${fn}: weight must be a floating-point tensor (float32 or float64), got int64`);
+  if (dtype === null && !isFloating(w.dtype)) {
+    throw new Error(`${fn}: weight must be a floating-point tensor (float32 or float64), got ${w.dtype}`);
   }
   return Float64Array.from(w.data);
 }

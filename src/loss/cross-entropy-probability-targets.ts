@@ -6,7 +6,7 @@
 import { Tensor, allocStorage, isFloating, type DType, type GradFn } from './tensor.ts';
 import { applyReduction, reductionGrad, type Reduction } from './reduction.ts';
 import { MIRROR_LIMIT, roundFor, softmaxStats } from './torch-rounding.ts';
-import { promoteFloat, shapeStr } from './check.ts';
+import { promoteFloat, shapeStr, torchTypeName } from './check.ts';
 import { checkClassWeight, type ClassLayout } from './class-target.ts';
 import { logSumExpAlong } from './logsumexp.ts';
 import { ClassLogProbs } from './class-log-probs.ts';
@@ -24,7 +24,7 @@ export function probabilityTargets(
   if (!isFloating(target.dtype)) {
     const indexShape = shapeStr(layout.targetShape);
     throw new Error(
-      `Expected floating point type for target with class probabilities, got Long: the crossEntropy target ` +
+      `Expected floating point type for target with class probabilities, got ${torchTypeName(target.dtype)}: the crossEntropy target ` +
         `has the input's shape ${shapeStr(input.shape)}, so it is read as class probabilities and must be ` +
         `float32 or float64; class indices need an int64 target of shape ${indexShape}`,
     );

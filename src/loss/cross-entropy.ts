@@ -93,7 +93,10 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'] as cons
  *
  * Throws: input/target not Tensors; a 0-d or non-floating input; a class-index target of the
  * wrong shape (naming the expected shape; a (N, 1, d1, ...) target is told to use
- * `target.squeeze(1)`), of wrong batch size, or not int64; "Target 3 is out of bounds." for an
+ * `target.squeeze(1)`), of wrong batch size, or not int64 (an int32, float or bool target gets
+ * PyTorch's "expected scalar type Long but found Int" / "Float" / "Bool", never a silent
+ * conversion; for every input rank, reduction and labelSmoothing, as F.cross_entropy and
+ * nn.CrossEntropyLoss in 1.13); "Target 3 is out of bounds." for an
  * index outside [0, C-1] that is not ignoreIndex; an int64 target of the input's shape (read
  * as probabilities, so it must be float); `weight` not 1-d of C entries or of the wrong dtype;
  * labelSmoothing outside [0, 1]; ignoreIndex given with probability targets; a non-integer
@@ -101,8 +104,9 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction', 'labelSmoothing'] as cons
  *
  * NOTE: gradients flow to `input` only (target and weight are constants). NOTE: PyTorch
  * silently ignores a negative (or NaN) label_smoothing and a negative ignore_index with
- * probability targets; we reject both. NOTE: PyTorch lets a float target of the class-index
- * shape through when the batch is empty (N = 0); we reject it as for any N. NOTE: with
+ * probability targets; we reject both. NOTE: PyTorch 1.13 lets a float, int32 or bool target of
+ * the class-index shape through when the batch is empty (N = 0); we reject it as for any N.
+ * NOTE: with
  * labelSmoothing or probability targets the float32 mirroring covers the log-softmax only;
  * the sums are in double precision.
  *

@@ -19,7 +19,7 @@
  *
  * See: https://github.com/pytorch/pytorch/blob/v1.13.0/torch/_tensor_str.py
  */
-import type { DType, Tensor } from './tensor.ts';
+import { isFloating, type DType, type Tensor } from './tensor.ts';
 
 const PRECISION = 4;
 const THRESHOLD = 1000;
@@ -114,19 +114,26 @@ function pyInt(v: number): string {
   return Number.isInteger(v) ? BigInt(v).toString() : String(v);
 }
 
+/** Python's `str()` of an element of an integer or bool tensor. */
+function pyIntOrBool(v: number, dtype: DType): string {
+  return dtype === 'bool' ? (v ? 'True' : 'False') : pyInt(v);
+}
+
 // ---------------------------------------------------------------------------
 // _Formatter: one width and one mode (int / fixed / sci) for every element shown.
 
 class Formatter {
   readonly floating: boolean;
+  readonly dtype: DType;
   intMode = true;
   sciMode = false;
   maxWidth = 1;
 
   constructor(values: readonly number[], dtype: DType) {
-    this.floating = dtype !== 'int64';
+    this.dtype = dtype;
+    this.floating = isFloating(dtype);
     if (!this.floating) {
-      for (const v of values) this.maxWidth = Math.max(this.maxWidth, pyInt(v).length);
+      for (const v of values) this.maxWidth = Math.max(this.maxWidth, pyIntOrBool(v, dtype).length);
       return;
     }
     const nonzeroFinite = values.filter((v) => Number.isFinite(v) && v !== 0);
@@ -180,7 +187,7 @@ class Formatter {
         ret = pyFormatFixed(v, PRECISION);
       }
     } else {
-      ret = pyInt(v);
+      ret = pyIntOrBool(v, this.dtype);
     }
     return ret.padStart(this.maxWidth, ' ');
   }
@@ -303,7 +310,8 @@ function pyTuple(shape: readonly number[]): string {
  * `repr(t)` as PyTorch 1.13 prints it at default print options.
  *
  * Shape: any (0-d to n-d, empty included). Dtypes: float32 (no suffix, the default
- * dtype), float64 (`dtype=torch.float64`), int64 (no suffix unless empty).
+ * dtype), float64 (`dtype=torch.float64`), int32 (`dtype=torch.int32`), int64 and bool (no
+ * suffix unless empty).
  * Suffixes: `grad_fn=<Name>` for op results in a graph, `requires_grad=True` for leaves
  * that require grad.
  * Throws: never.
@@ -322,7 +330,7 @@ export function formatTensor(t: Tensor): string {
     if (t.dtype !== 'float32') suffixes.push(`dtype=torch.${t.dtype}`);
     body = '[]';
   } else {
-    if (t.dtype === 'float64') suffixes.push('dtype=torch.float64');
+    if (t.dtype === 'float64' || t.dtype === 'int32') suffixes.push(`dtype=torch.${t.dtype}`);
     body = tensorStr(t, indent);
   }
   if (t.gradFn !== null) suffixes.push(`grad_fn=<${t.gradFn.name}>`);

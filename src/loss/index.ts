@@ -36,6 +36,26 @@ export type {
   NLLLossModule,
   BCELossModule,
   BCEWithLogitsLossModule,
+  KLDivLossModule,
   DimModule,
   ModuleFactory,
 } from './nn.ts';
+export { sigmoid } from './ops/sigmoid.ts';
+export { where } from './ops/where.ts';
+export { logsigmoid } from './logsigmoid.ts';
+export { softplus } from './softplus.ts';
+export type { SoftplusOptions } from './softplus.ts';
+export type { ClampOptions } from './ops/clamp.ts';
+export { noGrad, isGradEnabled } from './grad-mode.ts';
+export { mseLoss } from './mse-loss.ts';
+export type { MseLossOptions } from './mse-loss.ts';
+export { klDiv } from './kl-div.ts';
+export type { KlDivOptions, KlDivReduction } from './kl-div.ts';
+export { interpolate } from './interpolate.ts';
+export type { InterpolateOptions, InterpolateMode } from './interpolate.ts';
+export { matmul } from './ops/matmul.ts';
+export { linear } from './linear.ts';
+export { Parameter } from './parameter.ts';
+export type { LinearModule, LinearOptions } from './linear-module.ts';
+export { optim } from './optim/sgd.ts';
+export type { SGDOptions, SGDOptimizer } from './optim/sgd.ts';

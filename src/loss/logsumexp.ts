@@ -82,7 +82,7 @@ export function logSumExpAlong(
       const len = Math.min(block, inner - s0);
       const first = o * size * inner + s0;
       if (x instanceof Float32Array) sumExpBlock32(x, first, size, inner, len, ref, acc);
-      else sumExpBlock64(x, first, size, inner, len, ref, acc);
+      else sumExpBlock64(x as Float64Array, first, size, inner, len, ref, acc);
       const pos = o * inner + s0;
       for (let s = 0; s < len; s++) {
         const r = ref[s];
@@ -103,7 +103,10 @@ function rowsBlock(x: Storage, o0: number, count: number, size: number, lse: Flo
   for (let o = o0; o < o0 + count; o++) {
     const base = o * size;
     const ref = x[base];
-    const acc = x instanceof Float32Array ? sumExpRow32(x, base, size, ref) : sumExpRow64(x, base, size, ref);
+    const acc =
+      x instanceof Float32Array
+        ? sumExpRow32(x, base, size, ref)
+        : sumExpRow64(x as Float64Array, base, size, ref);
     lse[o] = acc < Infinity && ref - ref === 0 ? ref + Math.log(acc) : logSumExpByMax(x, base, size, 1);
   }
 }

@@ -58,13 +58,16 @@ const OPTIONS = ['weight', 'ignoreIndex', 'reduction'] as const;
  *
  * Throws: input or target not a Tensor; a 0-d input; a non-floating input; a target of the
  * wrong shape (naming the expected one; a (N, 1, d1, ...) target is told to `squeeze(1)`)
- * or not int64; a target outside [0, C-1] that is not ignoreIndex ("Target 3 is out of
+ * or not int64 (int32, float and bool targets get PyTorch's "expected scalar type Long but
+ * found Int" / "Float" / "Bool"); a target outside [0, C-1] that is not ignoreIndex ("Target 3 is out of
  * bounds."); a weight that is not 1-d of C entries or not of the input's dtype; a
  * non-integer ignoreIndex; an unknown reduction or option.
  *
  * NOTE: gradients flow to `input` only (`weight` is treated as a constant; PyTorch does not
  * differentiate it either). NOTE: for an unbatched (C) input PyTorch also accepts a 1-d
- * target and silently uses only its first entry; we require the 0-d target.
+ * target and silently uses only its first entry; we require the 0-d target. NOTE: PyTorch 1.13
+ * accepts a float, int32 or bool target when the batch is empty (N = 0); we reject it as for
+ * any N.
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.nn.functional.nll_loss.html
  *      https://pytorch.org/docs/1.13/generated/torch.nn.NLLLoss.html

@@ -1,5 +1,6 @@
 /**
- * `nn`: PyTorch's loss and softmax modules as callables, so that PyTorch code reads the same:
+ * `nn`: PyTorch's loss and softmax modules, nn.Linear and nn.Parameter as callables, so that
+ * PyTorch code reads the same:
  *
  *   const loss = nn.CrossEntropyLoss({ weight, ignoreIndex, reduction, labelSmoothing });
  *   const value = loss(input, target);          // also loss.forward(input, target)
@@ -27,6 +28,18 @@ import {
   type BinaryCrossEntropyWithLogitsOptions,
 } from './binary-cross-entropy-with-logits.ts';
 import { softmax } from './softmax.ts';
+import { mseLoss, type MseLossOptions } from './mse-loss.ts';
+import { klDiv, type KlDivOptions, type KlDivReduction } from './kl-div.ts';
+import { Linear } from './linear-module.ts';
+import { Parameter } from './parameter.ts';
+
+/** nn.Parameter(t, requiresGrad = true), with or without `new`. See ./parameter.ts. */
+const ParameterFactory = function (data: Tensor, requiresGrad = true): Parameter {
+  return new Parameter(data, requiresGrad);
+} as unknown as {
+  (data: Tensor, requiresGrad?: boolean): Parameter;
+  new (data: Tensor, requiresGrad?: boolean): Parameter;
+};
 import { logSoftmax } from './log-softmax.ts';
 
 /** A loss module: call it (or its `forward`) with (input, target). */
@@ -51,6 +64,14 @@ export interface NLLLossModule extends LossModule {
 
 export interface BCELossModule extends LossModule {
   readonly weight: Tensor | null;
+}
+
+export interface KLDivLossModule {
+  (input: Tensor, target: Tensor): Tensor;
+  forward(input: Tensor, target: Tensor): Tensor;
+  readonly reduction: KlDivReduction;
+  readonly logTarget: boolean;
+  toString(): string;
 }
 
 export interface BCEWithLogitsLossModule extends LossModule {
@@ -79,10 +100,11 @@ function lossModule<O extends object>(
   allowed: readonly string[],
   options: O | undefined,
   props: Record<string, unknown>,
+  reductions?: readonly string[],
 ): LossModule {
   checkOptions(options, allowed, `nn.${name}`);
   const opts = { ...(options ?? {}) } as O;
-  const reduction = checkReduction((opts as { reduction?: unknown }).reduction, `nn.${name}`);
+  const reduction = checkReduction((opts as { reduction?: unknown }).reduction, `nn.${name}`, reductions);
   const module = function (input: Tensor, target: Tensor, ...extra: unknown[]): Tensor {
     // PyTorch: "forward() takes 3 positional arguments but 4 were given". Options passed at
     // the call would otherwise be dropped without a word.
@@ -200,5 +222,40 @@ const LogSoftmax = function (options?: { dim: number } | number): DimModule {
   return dimModule('LogSoftmax', logSoftmax, options);
 } as ModuleFactory<{ dim: number } | number, DimModule>;
 
-/** PyTorch's `torch.nn`, for the losses and softmaxes of this module. */
-export const nn = { CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, Softmax, LogSoftmax };
+/**
+ * nn.MSELoss({ reduction }): `mseLoss` as a module.
+ * See: https://pytorch.org/docs/1.13/generated/torch.nn.MSELoss.html
+ */
+const MSELoss = function (options?: MseLossOptions): LossModule {
+  return lossModule('MSELoss', mseLoss, ['reduction'], options, {});
+} as ModuleFactory<MseLossOptions, LossModule>;
+
+/**
+ * nn.KLDivLoss({ reduction, logTarget }): `klDiv` as a module. Its default reduction is 'mean'
+ * (PyTorch warns on each such call: pass 'batchmean' for the KL divergence).
+ * See: https://pytorch.org/docs/1.13/generated/torch.nn.KLDivLoss.html
+ */
+const KLDivLoss = function (options?: KlDivOptions): KLDivLossModule {
+  return lossModule(
+    'KLDivLoss',
+    klDiv,
+    ['reduction', 'logTarget'],
+    options,
+    { logTarget: options?.logTarget ?? false },
+    ['mean', 'batchmean', 'sum', 'none'],
+  ) as unknown as KLDivLossModule;
+} as ModuleFactory<KlDivOptions, KLDivLossModule>;
+
+/** PyTorch's `torch.nn`, for the losses, softmaxes and the linear layer of this module. */
+export const nn = {
+  Linear,
+  Parameter: ParameterFactory,
+  CrossEntropyLoss,
+  NLLLoss,
+  BCELoss,
+  BCEWithLogitsLoss,
+  MSELoss,
+  KLDivLoss,
+  Softmax,
+  LogSoftmax,
+};

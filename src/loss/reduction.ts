@@ -15,14 +15,24 @@ export type Reduction = 'mean' | 'sum' | 'none';
 
 const REDUCTIONS: readonly string[] = ['mean', 'sum', 'none'];
 
-/** `value` as a Reduction; throws PyTorch's "… is not a valid value for reduction" otherwise. */
-export function checkReduction(value: unknown, fn: string): Reduction {
-  if (value === undefined) return 'mean';
-  if (typeof value !== 'string' || !REDUCTIONS.includes(value)) {
+/**
+ * `value` as a Reduction (or one of `allowed`, e.g. klDiv's 'batchmean'); throws PyTorch's
+ * "… is not a valid value for reduction" otherwise.
+ */
+export function checkReduction<R extends string = Reduction>(
+  value: unknown,
+  fn: string,
+  allowed: readonly string[] = REDUCTIONS,
+): R {
+  if (value === undefined) return 'mean' as R;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
     const shown = typeof value === 'string' ? `'${value}'` : String(value);
-    throw new Error(`${shown} is not a valid value for reduction in ${fn}: use 'mean', 'sum' or 'none'`);
+    const list = allowed.map((r) => `'${r}'`);
+    throw new Error(
+      `${shown} is not a valid value for reduction in ${fn}: use ${list.slice(0, -1).join(', ')} or ${list.at(-1)}`,
+    );
   }
-  return value as Reduction;
+  return value as R;
 }
 
 /**

@@ -14,6 +14,8 @@
  * the double-float helpers below is one float32 operation or one FMA (emulated in double:
  * a float product is exact in double, the sum rounds once).
  *
+ * Also SLEEF's log1pf (sleefLog1pf below), from the same double-float steps.
+ *
  * Private to the loss module.
  */
 const f = Math.fround;
@@ -91,6 +93,35 @@ export function sleefLogf(x: number): number {
   let t = f(0.3027294874);
   t = fma(t, a2, f(0.3996108174));
   t = fma(t, a2, f(0.666669488));
+  s = add(s, [f(a[0] * 2), f(a[1] * 2)]);
+  s = addF(s, f(f(a2 * a[0]) * t));
+  return f(s[0] + s[1]);
+}
+
+/**
+ * SLEEF's log1pf_u10 of a float32 value, as torch.log1p's float32 kernel (Sleef_log1pf8_u10avx2)
+ * computes it: m = d·2^-e + (2^-e - 1) with 1 + d = 2^e · (m + 1) and m + 1 in [0.75, 1.5),
+ * then the series of ./sleef-log.ts on a = m / (2 + m) in double-floats. Where d is tiny the
+ * result rounds differently from a correctly rounded log1p: log1p of the float32 e^-100
+ * (3.7835e-44) is 3.9236e-44 here and in PyTorch.
+ */
+export function sleefLog1pf(x: number): number {
+  const d = f(x);
+  if (d !== d || d < -1) return NaN;
+  if (d === -1) return -Infinity;
+  if (d > 1e38) return Infinity;
+  if (Object.is(d, -0)) return -0;
+  const dp1 = f(d + 1);
+  const e = ((floatToBits(f(dp1 * INV_075)) >> 23) & 0xff) - 0x7f;
+  const t2 = bitsToFloat(floatToBits(1) + (-e << 23));
+  const m = fma(d, t2, f(t2 - 1));
+  const two = f(2 + m);
+  const a = div([m, 0], [two, f(f(2 - two) + m)]);
+  const a2 = f(a[0] * a[0]);
+  let t = f(0.3027294874);
+  t = fma(t, a2, f(0.3996108174));
+  t = fma(t, a2, f(0.666669488));
+  let s = mul(LN2, e);
   s = add(s, [f(a[0] * 2), f(a[1] * 2)]);
   s = addF(s, f(f(a2 * a[0]) * t));
   return f(s[0] + s[1]);

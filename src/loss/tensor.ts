@@ -7,6 +7,11 @@
  * - `float64`: a Float64Array.
  * - `int64`:   a Float64Array holding integers (exact up to 2^53, which is all the
  *              class indices and shapes a lesson needs).
+ * - `int32`:   an Int32Array (PyTorch's `torch.int32`, `.int()`): arithmetic wraps as in PyTorch.
+ * - `bool`:    a Uint8Array of 0 and 1 (`torch.bool`): what comparisons return.
+ *
+ * NOTE: a bool tensor reads back as the numbers 0 and 1 (`item()`, `tolist()`, `data`),
+ * where PyTorch gives Python's False and True; it prints as PyTorch does (`tensor([ True, False])`).
  *
  * NOTE: unlike PyTorch there are no views and no strides: every op returns a fresh,
  * contiguous tensor. This keeps every op a plain loop over `data`. A tensor does carry
@@ -37,9 +42,21 @@ import { max as maxOp, type MaxResult } from './ops/max.ts';
 import { detach as detachOp } from './ops/detach.ts';
 import { clone as cloneOp, contiguous as contiguousOp } from './ops/clone.ts';
 import { to as toOp } from './ops/to.ts';
+import { sigmoid as sigmoidOp } from './ops/sigmoid.ts';
+import { tanh as tanhOp } from './ops/tanh.ts';
+import { sqrt as sqrtOp } from './ops/sqrt.ts';
+import { log1p as log1pOp } from './ops/log1p.ts';
+import { abs as absOp } from './ops/abs.ts';
+import { pow as powOp } from './ops/pow.ts';
+import { clamp as clampOp, type ClampOptions } from './ops/clamp.ts';
+import { where as whereOp } from './ops/where.ts';
+import * as cmp from './ops/compare.ts';
+import { matmul as matmulOp } from './ops/matmul.ts';
+import { addInPlace, binaryInPlace, copyInPlace, zeroInPlace } from './ops/in-place.ts';
+import { isGradEnabled } from './grad-mode.ts';
 
-export type DType = 'float32' | 'float64' | 'int64';
-export type Storage = Float32Array | Float64Array;
+export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
+export type Storage = Float32Array | Float64Array | Int32Array | Uint8Array;
 
 /**
  * A node of the autograd graph: the function that made a tensor.
@@ -82,7 +99,10 @@ export function stridesOf(shape: readonly number[]): number[] {
 
 /** A new zero-filled storage of `n` elements for `dtype`. */
 export function allocStorage(dtype: DType, n: number): Storage {
-  return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+  if (dtype === 'float32') return new Float32Array(n);
+  if (dtype === 'int32') return new Int32Array(n);
+  if (dtype === 'bool') return new Uint8Array(n);
+  return new Float64Array(n);
 }
 
 /** True for the floating dtypes (those that can require a gradient). */
@@ -96,8 +116,10 @@ export class Tensor {
   readonly dtype: DType;
   /** Whether gradients flow to (leaf) or through (non-leaf) this tensor. */
   requiresGrad: boolean;
-  /** The accumulated gradient of a leaf after `.backward()`, else null. */
+  /** The accumulated gradient of a leaf (or of a tensor that called retainGrad) after `.backward()`, else null. */
   grad: Tensor | null = null;
+  /** Set by retainGrad(): backward() stores this non-leaf's gradient in `.grad` too. */
+  retainsGrad = false;
   /** The op that produced this tensor, null for leaves (PyTorch's `grad_fn`). */
   gradFn: GradFn | null;
   /**
@@ -105,6 +127,13 @@ export class Tensor {
    * row-major contiguous whatever these say; see the module note.
    */
   readonly torchStrides: readonly number[];
+  /**
+   * PyTorch's `_version`: how many in-place ops have changed this tensor. backward() refuses
+   * to use a tensor that changed after an op saved it (see ./autograd.ts).
+   */
+  _version = 0;
+  /** The `_version` of each input of `gradFn` when this tensor was made. */
+  readonly savedVersions: readonly number[];
 
   constructor(
     data: Storage,
@@ -121,8 +150,10 @@ export class Tensor {
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.dtype = dtype;
-    this.gradFn = options.gradFn ?? null;
+    // Under noGrad() no op records a node, as in PyTorch's no_grad mode.
+    this.gradFn = isGradEnabled() ? (options.gradFn ?? null) : null;
     this.requiresGrad = (options.requiresGrad ?? false) || this.gradFn !== null;
+    this.savedVersions = this.gradFn === null ? [] : this.gradFn.inputs.map((t) => t._version);
     this.torchStrides = Object.freeze(options.strides ? [...options.strides] : stridesOf(shape));
   }
 
@@ -289,6 +320,133 @@ export class Tensor {
     return divOp(this, other);
   }
 
+  /** σ(x) = 1 / (1 + e^-x) elementwise. See ./ops/sigmoid.ts. */
+  sigmoid(): Tensor {
+    return sigmoidOp(this);
+  }
+
+  /** tanh(x) elementwise. See ./ops/tanh.ts. */
+  tanh(): Tensor {
+    return tanhOp(this);
+  }
+
+  /** √x elementwise. See ./ops/sqrt.ts. */
+  sqrt(): Tensor {
+    return sqrtOp(this);
+  }
+
+  /** log(1 + x) elementwise, accurate for small x. See ./ops/log1p.ts. */
+  log1p(): Tensor {
+    return log1pOp(this);
+  }
+
+  /** |x| elementwise. See ./ops/abs.ts. */
+  abs(): Tensor {
+    return absOp(this);
+  }
+
+  /** this ** exponent (a number, or a tensor broadcast with this). See ./ops/pow.ts. */
+  pow(exponent: Tensor | number): Tensor {
+    return powOp(this, exponent);
+  }
+
+  /** Limited to [min, max]: `clamp(0, 1)`, `clamp({ min: 1e-7 })`, `clamp(null, 20)`. See ./ops/clamp.ts. */
+  clamp(min?: number | null | ClampOptions, max?: number | null): Tensor {
+    return clampOp(this, min, max);
+  }
+
+  /** PyTorch's alias of `clamp`. */
+  clip(min?: number | null | ClampOptions, max?: number | null): Tensor {
+    return clampOp(this, min, max);
+  }
+
+  /** this where `condition` is true, else `other`: where(condition, this, other). See ./ops/where.ts. */
+  where(condition: Tensor, other: Tensor | number): Tensor {
+    return whereOp(condition, this, other);
+  }
+
+  /** this > other elementwise, a bool tensor. See ./ops/compare.ts. */
+  gt(other: Tensor | number): Tensor {
+    return cmp.gt(this, other);
+  }
+
+  /** this < other elementwise, a bool tensor. See ./ops/compare.ts. */
+  lt(other: Tensor | number): Tensor {
+    return cmp.lt(this, other);
+  }
+
+  /** this >= other elementwise, a bool tensor. See ./ops/compare.ts. */
+  ge(other: Tensor | number): Tensor {
+    return cmp.ge(this, other);
+  }
+
+  /** this <= other elementwise, a bool tensor. See ./ops/compare.ts. */
+  le(other: Tensor | number): Tensor {
+    return cmp.le(this, other);
+  }
+
+  /** this == other elementwise, a bool tensor. See ./ops/compare.ts. */
+  eq(other: Tensor | number): Tensor {
+    return cmp.eq(this, other);
+  }
+
+  /** this != other elementwise, a bool tensor. See ./ops/compare.ts. */
+  ne(other: Tensor | number): Tensor {
+    return cmp.ne(this, other);
+  }
+
+  /** True where this is 0 (a mask inverted). See ./ops/compare.ts. */
+  logicalNot(): Tensor {
+    return cmp.logicalNot(this);
+  }
+
+  /** The matrix product this @ other (1-d and 2-d operands, (..., m, n) @ (n, p)). See ./ops/matmul.ts. */
+  matmul(other: Tensor): Tensor {
+    return matmulOp(this, other);
+  }
+
+  // ---- In-place (each returns this; see ./ops/in-place.ts) ----
+
+  /** this ← this + alpha·other. Use inside noGrad for a leaf that requires grad. */
+  add_(other: Tensor | number, options: { alpha?: number } = {}): Tensor {
+    return addInPlace(this, other, options.alpha ?? 1, 'add_');
+  }
+
+  /** this ← this - alpha·other. Use inside noGrad for a leaf that requires grad. */
+  sub_(other: Tensor | number, options: { alpha?: number } = {}): Tensor {
+    return addInPlace(this, other, -(options.alpha ?? 1), 'sub_');
+  }
+
+  /** this ← this · other. */
+  mul_(other: Tensor | number): Tensor {
+    return binaryInPlace(this, 'mul_', other, (x, y) => x * y);
+  }
+
+  /** this ← 0. */
+  zero_(): Tensor {
+    return zeroInPlace(this);
+  }
+
+  /** this ← src (broadcast to this shape, cast to this dtype). */
+  copy_(src: Tensor): Tensor {
+    return copyInPlace(this, src);
+  }
+
+  /** Make this leaf require grad (or not); PyTorch's requires_grad_(). */
+  requiresGrad_(requiresGrad = true): Tensor {
+    if (!this.isLeaf) {
+      if (requiresGrad) return this;
+      throw new Error(
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+      );
+    }
+    if (requiresGrad && !isFloating(this.dtype)) {
+      throw new Error(`only Tensors of floating point dtype can require gradients (got dtype ${this.dtype})`);
+    }
+    this.requiresGrad = requiresGrad;
+    return this;
+  }
+
   /** Values picked along `dim` by an int64 `index`. See ./ops/gather.ts. */
   gather(dim: number, index: Tensor): Tensor {
     return gatherOp(this, dim, index);
@@ -324,6 +482,28 @@ export class Tensor {
   /** `to('int64')` (truncates toward zero). */
   long(): Tensor {
     return toOp(this, 'int64');
+  }
+
+  /** `to('int32')` (truncates toward zero; int64 values wrap around). */
+  int(): Tensor {
+    return toOp(this, 'int32');
+  }
+
+  /** `to('bool')`: true where nonzero. */
+  bool(): Tensor {
+    return toOp(this, 'bool');
+  }
+
+  /**
+   * Keep this non-leaf's gradient in `.grad` after backward() (PyTorch's retain_grad()): e.g.
+   * the logits a model computes, to compare ∂L/∂z with softmax(z) - y. A no-op on a leaf.
+   */
+  retainGrad(): Tensor {
+    if (!this.requiresGrad) {
+      throw new Error("can't retain_grad on Tensor that has requires_grad=False");
+    }
+    if (!this.isLeaf) this.retainsGrad = true;
+    return this;
   }
 
   /** Back-propagate from this scalar; fills `.grad` of the leaves that require it. */

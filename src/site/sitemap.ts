@@ -1,6 +1,10 @@
 /**
  * sitemap.xml and robots.txt for the built site, from the pages Astro wrote.
  * Small enough not to need @astrojs/sitemap; the 404 page is left out.
+ *
+ * A sitemap lists absolute addresses only, so it needs SITE_URL: without it the build
+ * writes no sitemap and a robots.txt without a `Sitemap:` line (./integration.ts), rather
+ * than addresses on localhost.
  */
 
 /** The absolute URL of every page, sorted, from Astro's `pages` list (pathnames without base). */
@@ -19,6 +23,11 @@ export function sitemapXml(urls: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}\n</urlset>\n`;
 }
 
-export function robotsTxt(sitemapUrl: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${sitemapUrl}\n`;
+/** robots.txt: everything may be crawled; the sitemap's address when there is one. */
+export function robotsTxt(sitemapUrl?: string): string {
+  return `User-agent: *\nAllow: /\n${sitemapUrl ? `\nSitemap: ${sitemapUrl}\n` : ''}`;
 }
+
+/** The one line a build without SITE_URL prints. */
+export const NO_SITE_URL_WARNING =
+  'SITE_URL is not set: the site works at any address, but it has no sitemap.xml, canonical links or absolute link-preview image. To publish, build with SITE_URL=https://… (and BASE_PATH for a sub-path): see "Publish" in the Writing lessons guide.';

@@ -27,6 +27,7 @@ beforeAll(() => {
       `export default defineConfig({ integrations: [bookValidation()] });\n`,
   );
   writeFileSync(join(dir, 'src/pages/index.astro'), '<p>hello</p>\n');
+  writeFileSync(join(dir, 'book.config.ts'), "export default { title: 'T', description: 'D.' };\n");
   writeFileSync(
     join(dir, 'content/first.mdx'),
     '---\ntitle: First\ndescription: Fine.\norder: 1\n---\n\nText.\n',
@@ -66,6 +67,6 @@ it('fails the build with file:line messages for both kinds of problem and no sta
   expect(out).toContain(
     'content/third.mdx:9: this cell prints something other than its output fence (line 13): output line 1: the fence has "3", the cell prints "2"',
   );
-  expect(out).toContain('4 problems in the lessons; fix them and run the command again');
+  expect(out).toContain('4 problems in the book; fix them and run the command again');
   expect(out).not.toMatch(/\n\s+at /);
 }, 120_000);

@@ -72,8 +72,8 @@ describe('validateBook', () => {
     const lines = linesOf('bad-keys');
     expect(lines).toEqual([
       'typos.mdx:4: `order` must be a whole number such as 4, not "two"; the first one after the last chapter is 1',
-      "typos.mdx:5: unknown frontmatter key `prerequisite`: did you mean `prerequisites`? a chapter's frontmatter has only title, description, order, objectives, prerequisites",
-      "typos.mdx:6: unknown frontmatter key `objective`: did you mean `objectives`? a chapter's frontmatter has only title, description, order, objectives, prerequisites",
+      "typos.mdx:5: unknown frontmatter key `prerequisite`: did you mean `prerequisites`? a chapter's frontmatter has only title, description, order, objectives, prerequisites, part",
+      "typos.mdx:6: unknown frontmatter key `objective`: did you mean `objectives`? a chapter's frontmatter has only title, description, order, objectives, prerequisites, part",
     ]);
   });
 
@@ -109,5 +109,29 @@ describe('validateBook', () => {
     expect(linesOf('bad-file-name')).toEqual([
       'My Lesson.mdx:1: the file name "My Lesson.mdx" cannot be a chapter id (it becomes the chapter\'s URL): rename the file to "my-lesson.mdx" (lower-case letters, digits and dashes)',
     ]);
+  });
+
+  it('checks each chapter against the parts of book.config.ts: known, present, and kept together by order', () => {
+    const dir = join(LESSONS, 'parts');
+    const lines = formatProblems(validateBook(dir, dir, { parts: ['week-1', 'week-2'] })).split('\n');
+    expect(lines).toEqual([
+      'loose.mdx:1: this chapter has no `part`: book.config.ts groups the chapters into parts, so add a line such as `part: week-1` to the frontmatter (known: week-1, week-2)',
+      'pixels.mdx:4: order 3 puts this chapter (part week-2) before "softmax" (order 4, part week-1), but book.config.ts lists part week-1 first: give this chapter an order above 4, or change its part',
+      'typo.mdx:5: unknown part "wek-2": did you mean "week-2"? a chapter\'s part is the id of one of the parts in book.config.ts (known: week-1, week-2)',
+    ]);
+  });
+
+  it('asks for the parts in book.config.ts when a chapter names one and the config declares none', () => {
+    const dir = join(LESSONS, 'parts');
+    const lines = formatProblems(validateBook(dir, dir, { parts: [] })).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(
+      "intro.mdx:5: `part: week-1` names a part, but book.config.ts declares none: add `parts: [{ id: 'week-1', title: '…' }]` to book.config.ts, or remove this line",
+    );
+  });
+
+  it('leaves parts unchecked when the configuration could not be read', () => {
+    const dir = join(LESSONS, 'parts');
+    expect(validateBook(dir, dir)).toEqual([]);
   });
 });

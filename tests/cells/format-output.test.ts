@@ -1,6 +1,7 @@
 /** The output rules of a cell's console.log, shared by Node and the browser. */
 import { describe, expect, test } from 'vitest';
 import { formatLogArgs, formatValue } from '../../src/cells/format-output.ts';
+import { nn } from '../../src/loss/index.ts';
 
 class FakeTensor {
   toString() {
@@ -47,6 +48,15 @@ describe('formatLogArgs', () => {
     expect(formatValue(new Set([1, 2]))).toBe('Set {1, 2}');
     expect(formatValue(12n)).toBe('12n');
     expect(formatValue(Symbol('s'))).toBe('Symbol(s)');
+  });
+
+  test('a function with its own toString prints it: nn modules print as PyTorch prints them', () => {
+    // PyTorch 1.13: print(nn.CrossEntropyLoss(), nn.Softmax(dim=1)) -> CrossEntropyLoss() Softmax(dim=1)
+    expect(formatLogArgs([nn.CrossEntropyLoss(), nn.Softmax({ dim: 1 })])).toBe(
+      'CrossEntropyLoss() Softmax(dim=1)',
+    );
+    expect(formatValue([nn.BCELoss()])).toBe('[BCELoss()]');
+    expect(formatValue(Object.assign(() => 0, { toString: () => 'mine' }))).toBe('mine');
   });
 
   test('circular structures do not loop', () => {

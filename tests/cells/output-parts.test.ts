@@ -10,10 +10,10 @@ describe('outputParts', () => {
       'Error (line 4): 0D or 1D target tensor expected, multi-target not supported; got target of shape (B,1,H,W) [2, 1, 2, 2]',
     ].join('\n');
     expect(outputParts(out)).toEqual([
-      { text: 'logits: tensor([[[ 1.0000,  2.0000],\n         [ 3.0000,  4.0000]]])\n', tensor: true },
+      { kind: 'tensor', text: 'logits: tensor([[[ 1.0000,  2.0000],\n         [ 3.0000,  4.0000]]])\n' },
       {
+        kind: 'text',
         text: 'Error (line 4): 0D or 1D target tensor expected, multi-target not supported; got target of shape (B,1,H,W) [2, 1, 2, 2]',
-        tensor: false,
       },
     ]);
   });
@@ -22,17 +22,17 @@ describe('outputParts', () => {
     const out = 'shape [2, 3]\ntensor(0.3133, grad_fn=<NllLossBackward0>)\ndone\n';
     const parts = outputParts(out);
     expect(parts).toEqual([
-      { text: 'shape [2, 3]\n', tensor: false },
-      { text: 'tensor(0.3133, grad_fn=<NllLossBackward0>)\n', tensor: true },
-      { text: 'done\n', tensor: false },
+      { kind: 'text', text: 'shape [2, 3]\n' },
+      { kind: 'tensor', text: 'tensor(0.3133, grad_fn=<NllLossBackward0>)\n' },
+      { kind: 'text', text: 'done\n' },
     ]);
     expect(parts.map((p) => p.text).join('')).toBe(out);
   });
 
   it('ends an unclosed repr at an error line', () => {
     expect(outputParts('tensor([1.,\nError (line 2): boom')).toEqual([
-      { text: 'tensor([1.,\n', tensor: true },
-      { text: 'Error (line 2): boom', tensor: false },
+      { kind: 'tensor', text: 'tensor([1.,\n' },
+      { kind: 'text', text: 'Error (line 2): boom' },
     ]);
   });
 

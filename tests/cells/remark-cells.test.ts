@@ -1,6 +1,7 @@
 /**
  * The remark plugin on a small MDX chapter: which fences become cells, what the <Cell>
- * element carries, and that outputs are computed (not copied from the fence).
+ * element carries (typed props: src/cells/page-props.ts), and that outputs are computed
+ * (not copied from the fence).
  * Also the chapter reader used by the doc-tests and the record script.
  */
 import { describe, expect, test } from 'vitest';
@@ -8,6 +9,8 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkCells from '../../src/cells/remark-cells.ts';
+import { propsOf } from '../../src/cells/mdx-props.ts';
+import type { CellProps } from '../../src/cells/page-props.ts';
 import { readChapterCells } from '../../src/cells/chapter-cells.ts';
 
 const chapter = [
@@ -48,30 +51,26 @@ async function transformed(): Promise<Root> {
   return tree!;
 }
 
-const attrs = (el: MdxJsxFlowElement) =>
-  Object.fromEntries(
-    el.attributes.map((a) => [(a as { name: string }).name, (a as { value: unknown }).value]),
-  );
+const props = (el: MdxJsxFlowElement) => propsOf<CellProps>(el);
 
 describe('remarkCells', () => {
   test('each ts run fence and its output fence become one <Cell> with the computed output', async () => {
     const tree = await transformed();
     const cells = tree.children.filter((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement');
     expect(cells.map((c) => c.name)).toEqual(['Cell', 'Cell']);
-    expect(attrs(cells[0])).toEqual({
-      index: '0',
+    expect(props(cells[0])).toEqual({
+      index: 0,
       source: 'const a = 2;\nconsole.log(a * 21);',
-      output: '42',
-      status: 'ok',
-      timeout: '5000',
+      timeout: 5000,
+      throws: false,
+      output: { status: 'ok', parts: [{ kind: 'text', text: '42' }] },
     });
-    expect(attrs(cells[1])).toEqual({
-      index: '1',
+    expect(props(cells[1])).toEqual({
+      index: 1,
       source: 'console.log(a);\nthrow new Error("no");',
-      output: '2\nError (line 2): no',
-      status: 'error',
-      timeout: '1000',
-      throws: null,
+      timeout: 1000,
+      throws: true,
+      output: { status: 'error', parts: [{ kind: 'text', text: '2\nError (line 2): no' }] },
     });
     // The code stays a code node (so Shiki highlights it), without the run flags.
     expect(cells[0].children).toMatchObject([

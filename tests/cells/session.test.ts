@@ -82,3 +82,90 @@ test('a cell past its limit whose worker answers the probe was awaiting a promis
   expect(result.stop).toEqual({ cell: 0, timeoutMs: 30, waiting: true });
   expect(terminated).toBe(true);
 });
+
+/**
+ * A worker that is computing (it never answers a probe), with a CPU clock the test sets:
+ * `cpu` is how much CPU time it has used so far, in ms.
+ */
+function busyWorker(script: (id: number) => WorkerMessage[]) {
+  const state = { cpu: 0, terminated: false, probes: 0, post: (m: WorkerMessage): void => void m };
+  const channel: Channel = {
+    post(message) {
+      if (message.type === 'probe') state.probes += 1;
+      else setTimeout(() => script(message.id).forEach((m) => state.post(m)), 1);
+    },
+    listen(m) {
+      state.post = m;
+    },
+    terminate() {
+      state.terminated = true;
+    },
+    cpuMs: () => state.cpu,
+  };
+  return { channel, state };
+}
+
+test('with CPU time counted, a cell that waited for a core is not stopped at its wall-clock limit', async () => {
+  let runId = 0;
+  const { channel, state } = busyWorker((id) => {
+    runId = id;
+    return [{ type: 'cell', id, cell: 0 }];
+  });
+  const result = runSession(channel, ['slow on a busy machine'], { timeouts: [40], probeMs: 10 });
+  // Four times its limit in wall time, a quarter of it in CPU time: still running.
+  await new Promise((r) => setTimeout(r, 160));
+  state.cpu = 10;
+  await new Promise((r) => setTimeout(r, 40));
+  expect(state.terminated).toBe(false);
+  expect(state.probes).toBeGreaterThan(0);
+  state.post({ type: 'done', id: runId, runs: [run(['finished'])] });
+  expect(await result).toEqual({ runs: [run(['finished'])] });
+});
+
+test('with CPU time counted, a cell that has used its limit in CPU time is stopped', async () => {
+  const { channel, state } = busyWorker((id) => [{ type: 'cell', id, cell: 0 }]);
+  const result = runSession(channel, ['for (;;) {}'], { timeouts: [40], probeMs: 10 });
+  await new Promise((r) => setTimeout(r, 100));
+  expect(state.terminated).toBe(false);
+  state.cpu = 45;
+  expect((await result).stop).toEqual({ cell: 0, timeoutMs: 40 });
+  expect(state.terminated).toBe(true);
+});
+
+test('with CPU time counted, a worker that uses none is still stopped at the wall-clock cap', async () => {
+  const { channel, state } = busyWorker((id) => [{ type: 'cell', id, cell: 0 }]);
+  let wall = 0;
+  const result = runSession(channel, ['Atomics.wait(...)'], {
+    timeouts: [40],
+    probeMs: 10,
+    now: () => (wall += 20_000),
+  });
+  expect((await result).stop).toEqual({ cell: 0, timeoutMs: 40 });
+  expect(state.terminated).toBe(true);
+});
+
+test('a late answer to an earlier probe is not taken for the answer to the current one', async () => {
+  let onMessage: (m: WorkerMessage) => void = () => {};
+  const posted: number[] = [];
+  const channel: Channel = {
+    post(message) {
+      if (message.type === 'run') setTimeout(() => onMessage({ type: 'cell', id: message.id, cell: 0 }), 1);
+      else if (message.type === 'probe') {
+        posted.push(message.probe!);
+        // Answers the first probe only after the second was sent.
+        if (message.probe === 2) {
+          onMessage({ type: 'idle', id: message.id, probe: 1 });
+          setTimeout(() => onMessage({ type: 'done', id: message.id, runs: [run(['done'])] }), 5);
+        }
+      }
+    },
+    listen(m) {
+      onMessage = m;
+    },
+    terminate() {},
+    cpuMs: () => 0,
+  };
+  const result = await runSession(channel, ['a'], { timeouts: [20], probeMs: 5 });
+  expect(posted.slice(0, 2)).toEqual([1, 2]);
+  expect(result).toEqual({ runs: [run(['done'])] });
+});

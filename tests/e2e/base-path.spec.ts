@@ -46,6 +46,12 @@ test('under /book/, a chapter renders, links work, a cell runs and an exercise c
   await expect(page).toHaveURL(/\/book\/pixelwise-cross-entropy\/$/);
   await page.goto('writing-lessons/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Writing lessons');
+  // Every chapter's note above its first cell leads to the cheat sheet under the base path.
+  await page.goto('./');
+  await page.locator('a[data-continue]').click();
+  await page.getByRole('link', { name: 'What differs here' }).click();
+  await expect(page).toHaveURL(/\/book\/from-pytorch\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('From PyTorch to this book');
 
   // An unknown address under the base path gets the site's 404 page, linking back to /book/.
   const missing = await page.goto('no-such-chapter/');

@@ -1,4 +1,4 @@
-/** axe-core finds no violations on the home page, every chapter and the 404 page, in both themes. */
+/** axe-core finds no violations on the home page, every chapter, the cheat sheet and the 404 page, in both themes. */
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { chapterPaths, describeViolations } from './site-helpers.ts';
@@ -6,7 +6,7 @@ import { chapterPaths, describeViolations } from './site-helpers.ts';
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     test.use({ colorScheme: theme });
-    for (const path of ['/', ...chapterPaths(), '/404.html']) {
+    for (const path of ['/', ...chapterPaths(), '/from-pytorch/', '/404.html']) {
       test(`no axe violations on ${path}`, async ({ page }) => {
         await page.goto(path);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(

@@ -81,12 +81,17 @@ test('every internal link and #anchor in the built site resolves', () => {
   expect(checked).toBeGreaterThan(50);
 });
 
-test('the sitemap lists the home page and every chapter, and robots.txt points to it', () => {
-  const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
+test('with SITE_URL the sitemap lists the home page and every chapter, and robots.txt points to it; without, neither names an address', () => {
+  // dist-base/ is built with SITE_URL and BASE_PATH=/book (playwright.config.ts); dist/ without SITE_URL.
+  const sitemap = readFileSync(join(process.cwd(), 'dist-base', 'sitemap.xml'), 'utf8');
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-  for (const path of ['/', ...chapterPaths()]) expect(locs).toContain(path);
+  for (const path of ['/', ...chapterPaths()]) expect(locs).toContain(`/book${path}`);
   expect(locs.some((p) => p.includes('404'))).toBe(false);
-  expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+  expect(readFileSync(join(process.cwd(), 'dist-base', 'robots.txt'), 'utf8')).toMatch(
+    /^Sitemap: https?:\/\/\S+\/book\/sitemap\.xml$/m,
+  );
+  expect(existsSync(join(DIST, 'sitemap.xml'))).toBe(false);
+  expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).not.toMatch(/Sitemap|https?:/);
 });
 
 test('an unknown address gets the 404 page, which links back to the book', async ({ page }) => {

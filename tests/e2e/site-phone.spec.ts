@@ -7,7 +7,7 @@ test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true
 const pageOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-for (const path of ['/', ...chapterPaths(), '/writing-lessons/', '/404.html']) {
+for (const path of ['/', ...chapterPaths(), '/writing-lessons/', '/from-pytorch/', '/404.html']) {
   test(`${path} does not scroll sideways at 375 or 320 px`, async ({ page }) => {
     await page.goto(path);
     expect(await pageOverflow(page)).toBe(0);

@@ -32,6 +32,12 @@ const FOUND_ONLY_IN = [
     title: 'Writing lessons',
     path: '/writing-lessons/',
   },
+  {
+    where: 'the From PyTorch cheat sheet',
+    term: 'Mersenne',
+    title: 'From PyTorch to this book',
+    path: '/from-pytorch/',
+  },
 ];
 
 for (const { where, term, title, path } of FOUND_ONLY_IN) {

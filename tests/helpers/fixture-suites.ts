@@ -26,15 +26,24 @@ interface CreationCase {
 }
 
 /** Creation cases: dtype, shape, values, requires_grad and the exact repr. */
+/** The fixture files of each kind: the first generation's and the later ops' (gen_tensor_fixtures.py). */
+const FILES = {
+  creation: ['tensor-creation.json', 'tensor-creation-int32-bool.json'],
+  ops: ['tensor-ops.json', 'tensor-ops-math.json'],
+  errors: ['tensor-errors.json', 'tensor-errors-math.json'],
+};
+
+function loadAll<T>(files: string[]): T[] {
+  return files.flatMap((f) => loadFixture<T[]>(f));
+}
+
 export function describeCreationFixtures(
   label: string,
   fns: string[],
   ours: Record<string, string> = {},
 ): void {
-  const cases = loadFixture<CreationCase[]>('tensor-creation.json').filter((c) => fns.includes(c.fn));
-  const errorCases = loadFixture<ErrorCase[]>('tensor-errors.json').filter(
-    (c) => c.kind === 'call' && fns.includes(c.fn!),
-  );
+  const cases = loadAll<CreationCase>(FILES.creation).filter((c) => fns.includes(c.fn));
+  const errorCases = loadAll<ErrorCase>(FILES.errors).filter((c) => c.kind === 'call' && fns.includes(c.fn!));
 
   describe(`${label} matches PyTorch 1.13 (dtype, shape, values, repr)`, () => {
     test('the fixture has cases', () => expect(cases.length).toBeGreaterThan(0));
@@ -61,8 +70,8 @@ export function describeOpFixtures(
   methods: string[],
   ours: Record<string, string> = {},
 ): void {
-  const opCases = casesUsing(loadFixture<OpCase[]>('tensor-ops.json'), ...methods);
-  const errorCases = casesUsing(loadFixture<ErrorCase[]>('tensor-errors.json'), ...methods);
+  const opCases = casesUsing(loadAll<OpCase>(FILES.ops), ...methods);
+  const errorCases = casesUsing(loadAll<ErrorCase>(FILES.errors), ...methods);
 
   describe(`${label} matches PyTorch 1.13 (values, strides, grad_fn, repr, gradients)`, () => {
     test('the fixture has cases', () => expect(opCases.length).toBeGreaterThan(0));

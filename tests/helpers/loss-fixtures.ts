@@ -14,6 +14,8 @@ import {
   binaryCrossEntropyWithLogits,
   softmax,
   logSoftmax,
+  mseLoss,
+  klDiv,
 } from '../../src/loss/index.ts';
 import { allocStorage, type DType } from '../../src/loss/tensor.ts';
 import { expectClose, type Tolerance } from './close.ts';
@@ -34,7 +36,9 @@ export type LossFn =
   | 'binaryCrossEntropy'
   | 'binaryCrossEntropyWithLogits'
   | 'softmax'
-  | 'logSoftmax';
+  | 'logSoftmax'
+  | 'mseLoss'
+  | 'klDiv';
 
 export interface LossCase {
   name: string;
@@ -45,7 +49,9 @@ export interface LossCase {
   out: LossTensorJson & { gradFn: string; repr: string };
   reprNoGrad: string;
   gradOutput: LossTensorJson | null;
-  grad: LossTensorJson;
+  /** null where PyTorch's backward raised `gradError`. */
+  grad: LossTensorJson | null;
+  gradError?: string;
 }
 
 export interface LossErrorCase {
@@ -108,6 +114,10 @@ export function callFunctional(
       return softmax(input, options.dim as number);
     case 'logSoftmax':
       return logSoftmax(input, options.dim as number);
+    case 'mseLoss':
+      return mseLoss(input, target!, options);
+    case 'klDiv':
+      return klDiv(input, target!, options);
   }
 }
 
@@ -131,6 +141,10 @@ export function callModule(
       return nn.Softmax({ dim: options.dim as number })(input);
     case 'logSoftmax':
       return nn.LogSoftmax({ dim: options.dim as number })(input);
+    case 'mseLoss':
+      return nn.MSELoss(options)(input, target!);
+    case 'klDiv':
+      return nn.KLDivLoss(options)(input, target!);
   }
 }
 
@@ -168,23 +182,28 @@ export function checkLossCase(c: LossCase): void {
   expect(out.gradFn?.name, 'grad_fn').toBe(c.out.gradFn);
   expect(out.toString(), 'repr').toBe(c.out.repr);
 
-  if (c.gradOutput === null) out.backward();
-  else out.backward(toTensor(c.gradOutput));
-  expect(x.grad, 'input.grad').not.toBeNull();
-  expect(x.grad!.dtype, 'grad dtype').toBe(c.grad.dtype);
-  expect([...x.grad!.shape], 'grad shape').toEqual(c.grad.shape);
-  expectClose(x.grad!.data, c.grad.values.map(decodeNumber), tol, 'input.grad');
+  const runBackward = () => (c.gradOutput === null ? out.backward() : out.backward(toTensor(c.gradOutput)));
+  if (c.gradError !== undefined) {
+    expect(runBackward, "PyTorch's backward raised").toThrow(c.gradError);
+  } else {
+    runBackward();
+    const grad = c.grad!;
+    expect(x.grad, 'input.grad').not.toBeNull();
+    expect(x.grad!.dtype, 'grad dtype').toBe(grad.dtype);
+    expect([...x.grad!.shape], 'grad shape').toEqual(grad.shape);
+    expectClose(x.grad!.data, grad.values.map(decodeNumber), tol, 'input.grad');
+  }
 
   const viaModule = callModule(c.fn, toTensor(c.input), target, options);
   expectClose(viaModule.data, plain.data, { atol: 0, rtol: 0 }, 'nn module = functional');
 }
 
-/** The error our module throws for a case (fails if none is thrown). */
-export function ourError(c: LossErrorCase): Error {
+/** The error our module throws for a case, called as a function or (`viaModule`) through nn (fails if none is thrown). */
+export function ourError(c: LossErrorCase, viaModule = false): Error {
   const options = decodeOptions(c.options);
   const target = c.target === null ? null : toTensor(c.target);
   try {
-    callFunctional(c.fn, toTensor(c.input), target, options);
+    (viaModule ? callModule : callFunctional)(c.fn, toTensor(c.input), target, options);
   } catch (e) {
     return e as Error;
   }
@@ -193,9 +212,9 @@ export function ourError(c: LossErrorCase): Error {
   );
 }
 
-/** We throw, and our message names what is at fault. */
-export function checkLossErrorCase(c: LossErrorCase): void {
-  const err = ourError(c);
+/** We throw, and our message names what is at fault (with `viaModule`, through the nn module). */
+export function checkLossErrorCase(c: LossErrorCase, viaModule = false): void {
+  const err = ourError(c, viaModule);
   expect(err).toBeInstanceOf(Error);
   for (const m of c.mention) {
     expect(err.message, `message should mention ${m}`).toContain(m);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { Tensor, allocStorage, type DType, type GradFn } from '../../src/loss/tensor.ts';
+import * as loss from '../../src/loss/index.ts';
 import { expectClose, type Tolerance } from './close.ts';
 
 export type JsonValue = number | 'nan' | 'inf' | '-inf';
@@ -19,7 +20,14 @@ export interface TensorJson {
   repr?: string;
 }
 
-export type ArgJson = number | boolean | null | string | number[] | { tensor: TensorJson };
+export type ArgJson =
+  | number
+  | boolean
+  | null
+  | string
+  | number[]
+  | { tensor: TensorJson }
+  | Record<string, number | string | boolean | null | number[]>;
 
 export interface OpCase {
   name: string;
@@ -80,6 +88,8 @@ export const TOL: Record<DType, Tolerance> = {
   float32: { atol: 1e-6, rtol: 2e-6 },
   float64: { atol: 1e-12, rtol: 1e-12 },
   int64: { atol: 0, rtol: 0 },
+  int32: { atol: 0, rtol: 0 },
+  bool: { atol: 0, rtol: 0 },
 };
 
 /** Expect `actual` to match the fixture tensor: dtype, shape, values within `tol` (default TOL[dtype]). */
@@ -95,16 +105,30 @@ export function expectTensor(
 }
 
 function decodeArg(a: ArgJson, leaves: Tensor[]): unknown {
-  if (a !== null && typeof a === 'object' && !Array.isArray(a)) {
-    const t = fromJson(a.tensor);
+  if (a !== null && typeof a === 'object' && !Array.isArray(a) && 'tensor' in a) {
+    const t = fromJson(a.tensor as TensorJson);
     leaves.push(t);
     return t;
   }
   return a === null ? undefined : a;
 }
 
-/** Call method `name` of `t` as the fixture's Python did. */
+/** The functions a chain calls as `F.<name>` (with the tensor first), as the fixture's torch.where / F.<name>. */
+const FUNCTIONS: Record<string, (...a: never[]) => Tensor> = {
+  where: loss.where,
+  logsigmoid: loss.logsigmoid,
+  softplus: loss.softplus,
+  interpolate: loss.interpolate,
+  linear: loss.linear,
+};
+
+/** Call method `name` of `t` (or function `F.<name>` on it) as the fixture's Python did. */
 export function callMethod(t: Tensor, name: string, args: unknown[]): Tensor {
+  if (name.startsWith('F.')) {
+    const fn = FUNCTIONS[name.slice(2)] as ((...a: unknown[]) => Tensor) | undefined;
+    if (fn === undefined) throw new Error(`test: no function ${name}`);
+    return fn(t, ...args);
+  }
   switch (name) {
     case 'max':
       return args.length === 0 ? t.max() : t.max(args[0] as number, args[1] as boolean | undefined).values;

@@ -9,7 +9,9 @@ import {
   type JsonValue,
 } from '../helpers/tensor-fixtures.ts';
 
-const reprCases = loadFixture<{ name: string; tensor: TensorJson }[]>('tensor-repr.json');
+const reprCases = ['tensor-repr.json', 'tensor-repr-int32-bool.json'].flatMap((f) =>
+  loadFixture<{ name: string; tensor: TensorJson }[]>(f),
+);
 const numberCases =
   loadFixture<{ value: JsonValue; fixed4: string; fixed0: string; exp4: string }[]>(
     'tensor-number-format.json',

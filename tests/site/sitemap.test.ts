@@ -20,4 +20,7 @@ describe('sitemapXml and robotsTxt', () => {
     expect(sitemapXml(['https://h/a?b&c'])).toContain('<loc>https://h/a?b&amp;c</loc>');
     expect(robotsTxt('https://h/book/sitemap.xml')).toMatch(/^Sitemap: https:\/\/h\/book\/sitemap\.xml$/m);
   });
+  it('writes a robots.txt without a Sitemap line (and no address) when there is no sitemap', () => {
+    expect(robotsTxt()).toBe('User-agent: *\nAllow: /\n');
+  });
 });

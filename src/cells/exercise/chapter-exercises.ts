@@ -4,10 +4,8 @@
  * (the remark plugin) or from a chapter's MDX text (the doc-tests, the validator),
  * parsed as chapter-cells.ts parses it for the cell doc-tests.
  */
-import { createProcessor } from '@mdx-js/mdx';
-import remarkMath from 'remark-math';
 import type { Root } from 'mdast';
-import { blankFrontmatter } from '../chapter-cells.ts';
+import { parseChapter } from '../chapter-cells.ts';
 import { collectCells } from '../collect-cells.ts';
 import { collectExercises, type ExerciseProblem, type FoundExercise } from './collect-exercises.ts';
 import type { ExerciseSpec } from './run-exercise.ts';
@@ -51,7 +49,5 @@ export function readChapterExercises(text: string): {
   exercises: ChapterExercise[];
   problems: ExerciseProblem[];
 } {
-  const { body } = blankFrontmatter(text);
-  const tree = createProcessor({ remarkPlugins: [remarkMath] }).parse(body) as Root;
-  return treeExercises(tree);
+  return treeExercises(parseChapter(text).tree);
 }

@@ -13,12 +13,13 @@ import { pagePool } from '../sandbox.ts';
 import { runInPool } from '../run-in-pool.ts';
 import { openEditor } from '../open-editor.ts';
 import { confirmDialog } from '../confirm-dialog.ts';
+import { clearRan, showRan } from '../ran-cue.ts';
 import { currentChapter as chapter, exerciseSlot, forgetEdit, loadEdit, saveEdit } from '../persist.ts';
+import { EXERCISE_SELECTOR, readExercise } from '../page-props.ts';
 import {
   runExercise,
   summaryOf,
   type CellRunner,
-  type ContextCell,
   type ExerciseResult,
   type ExerciseSpec,
 } from './run-exercise.ts';
@@ -41,18 +42,14 @@ const states = new WeakMap<HTMLElement, ExerciseState>();
 function stateOf(el: HTMLElement): ExerciseState {
   let s = states.get(el);
   if (!s) {
-    const starter = el.dataset.starter ?? '';
+    const { index, spec, starterCode, solutionCode } = readExercise(el);
     s = {
       el,
-      index: Number(el.dataset.exercise),
-      spec: {
-        context: JSON.parse(el.dataset.context ?? '[]') as ContextCell[],
-        checks: JSON.parse(el.dataset.checks ?? '[]') as string[],
-        timeout: Number(el.dataset.timeout) || 5000,
-      },
-      original: starter,
-      solution: el.dataset.solution ?? '',
-      source: starter,
+      index,
+      spec,
+      original: starterCode,
+      solution: solutionCode,
+      source: starterCode,
       editor: null,
       running: false,
       blankResult: el.querySelector<HTMLElement>('.exercise-result')?.cloneNode(true) as HTMLElement | null,
@@ -75,6 +72,7 @@ export async function check(el: HTMLElement): Promise<void> {
   el.classList.add('is-running');
   result?.setAttribute('aria-busy', 'true');
   if (button) button.disabled = true;
+  const started = performance.now();
   try {
     show(el, await runExercise(state.spec, state.source, browserRunner));
   } catch (e) {
@@ -90,6 +88,8 @@ export async function check(el: HTMLElement): Promise<void> {
     result?.removeAttribute('aria-busy');
     if (button) button.disabled = false;
   }
+  // A visible sign that the check ran, also when its verdict is the same as before.
+  showRan(el.querySelector('.exercise-ran'), result, 'Checked', performance.now() - started);
 }
 
 function show(el: HTMLElement, r: ExerciseResult): void {
@@ -197,6 +197,7 @@ export async function reset(el: HTMLElement): Promise<void> {
   forgetEdit(chapter(), exerciseSlot(state.index));
   // The last Check judged code that is gone: back to the list of checks, none run.
   if (state.blankResult) el.querySelector('.exercise-result')?.replaceWith(state.blankResult.cloneNode(true));
+  clearRan(el.querySelector('.exercise-ran'));
   delete el.dataset.state;
 }
 
@@ -232,7 +233,7 @@ export async function useSolution(el: HTMLElement): Promise<void> {
  */
 export async function restore(): Promise<void> {
   const jobs: Promise<void>[] = [];
-  for (const el of document.querySelectorAll<HTMLElement>('.exercise[data-exercise]')) {
+  for (const el of document.querySelectorAll<HTMLElement>(EXERCISE_SELECTOR)) {
     const state = stateOf(el);
     const saved = loadEdit(chapter(), exerciseSlot(state.index), state.original);
     if (saved.status === 'none') continue;

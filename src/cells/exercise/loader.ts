@@ -6,6 +6,7 @@
  * starter code, its check names, and the hints and solution in <details>.
  */
 import { currentChapter, hasSavedEdits } from '../persist.ts';
+import { EXERCISE_SELECTOR } from '../page-props.ts';
 
 type Client = typeof import('./client.ts');
 
@@ -13,7 +14,7 @@ let client: Promise<Client> | null = null;
 const load = (): Promise<Client> => (client ??= import('./client.ts'));
 
 const exerciseOf = (target: EventTarget | null): HTMLElement | null =>
-  target instanceof Element ? target.closest<HTMLElement>('.exercise[data-exercise]') : null;
+  target instanceof Element ? target.closest<HTMLElement>(EXERCISE_SELECTOR) : null;
 
 /** Hints become a button that shows the next one; all start hidden. */
 function setUpHints(exercise: HTMLElement): void {
@@ -51,7 +52,7 @@ function showNextHint(exercise: HTMLElement): void {
 }
 
 function init(): void {
-  const exercises = document.querySelectorAll<HTMLElement>('.exercise[data-exercise]');
+  const exercises = document.querySelectorAll<HTMLElement>(EXERCISE_SELECTOR);
   if (exercises.length === 0) return;
   for (const exercise of exercises) {
     const actions = exercise.querySelector<HTMLElement>('.exercise-actions');

@@ -1,17 +1,10 @@
 /**
- * Runs exercises in Node (build, doc-tests, the new-lesson test) with the same worker
- * core as the browser: a worker process per run (src/cells/run-node.ts), which answers
- * imports of both '@loss' and '@exercise'.
+ * Runs exercises in Node (the chapter runs, the new-lesson test) with the same worker
+ * core as the browser, on the process's pool of runner processes (../node-pool.ts),
+ * whose runtime answers imports of both '@loss' and '@exercise'.
  */
-import { nodeChannel } from '../run-node.ts';
-import { runSession } from '../session.ts';
+import { processPool } from '../node-pool.ts';
+import { runInPool } from '../run-in-pool.ts';
 import type { CellRunner } from './run-exercise.ts';
 
-export const nodeRunner: CellRunner = async (sources, timeouts) => {
-  const channel = nodeChannel();
-  try {
-    return await runSession(channel, sources, { timeouts });
-  } finally {
-    channel.terminate();
-  }
-};
+export const nodeRunner: CellRunner = (sources, timeouts) => runInPool(processPool(), sources, timeouts);

@@ -13,17 +13,32 @@
  * Throws: "step must be nonzero"; "upper bound and larger bound inconsistent with step
  * sign" (e.g. arange(5, 0)); for non-finite bounds.
  *
+ * In the book's cells a bound written as a float literal (`arange(0.0, 3)`) makes it float32, as
+ * in PyTorch (./float-literal.ts).
+ *
+ * NOTE: outside the cells JS cannot tell `0.0` from `0`: `arange(0.0, 3)` is int64 there.
+ *
  * See: https://pytorch.org/docs/1.13/generated/torch.arange.html
  */
 import { Tensor, allocStorage } from '../tensor.ts';
 import { castValue } from '../ops/dtype.ts';
 import { checkOptions } from '../check.ts';
 import { checkDtype, checkNumel, checkRequiresGrad, type CreationOptions } from './shape.ts';
+import { withFloatLiteralArgs } from './float-literal.ts';
 
 export function arange(end: number, options?: CreationOptions): Tensor;
 export function arange(start: number, end: number, options?: CreationOptions): Tensor;
 export function arange(start: number, end: number, step: number, options?: CreationOptions): Tensor;
 export function arange(...args: (number | CreationOptions | undefined)[]): Tensor {
+  return arangeOf(args, false);
+}
+
+// A cell's `arange(0.0, 3)`: a bound or the step was written as a float literal.
+withFloatLiteralArgs(arange, (positions) =>
+  positions.length > 0 ? (...args: (number | CreationOptions | undefined)[]) => arangeOf(args, true) : arange,
+);
+
+function arangeOf(args: (number | CreationOptions | undefined)[], floatLiteral: boolean): Tensor {
   const last = args[args.length - 1];
   const options: CreationOptions =
     typeof last === 'object' && last !== null ? (args.pop() as CreationOptions) : {};
@@ -45,7 +60,7 @@ export function arange(...args: (number | CreationOptions | undefined)[]): Tenso
       `upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`,
     );
   }
-  const allInts = Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step);
+  const allInts = !floatLiteral && Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step);
   const dtype = checkDtype('arange', options.dtype ?? (allInts ? 'int64' : 'float32'));
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const n = Math.ceil((end - start) / step);

@@ -6,7 +6,11 @@
  * float32 otherwise (as PyTorch 1.13 does); `dtype` overrides.
  * Throws: for a negative or non-integral size; for `requiresGrad` on int64.
  *
- * NOTE: JS has one number type, so `full([2], 3.0)` is int64 here (float32 in PyTorch).
+ * In the book's cells `full([2], 3.0)` is float32, as in PyTorch: the cell transpiler tells
+ * `full` that the value was written as a float literal (./float-literal.ts).
+ *
+ * NOTE: JS has one number type, so outside the cells `full([2], 3.0)` is int64 (float32 in
+ * PyTorch). Write `{ dtype: 'float32' }`.
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.zeros.html
  *      https://pytorch.org/docs/1.13/generated/torch.full.html
@@ -20,6 +24,7 @@ import {
   checkShape,
   type CreationOptions,
 } from './shape.ts';
+import { withFloatLiteralArgs } from './float-literal.ts';
 
 const OPTIONS = ['dtype', 'requiresGrad'] as const;
 
@@ -28,11 +33,26 @@ export function full(
   fillValue: number,
   options: CreationOptions = {},
 ): Tensor {
+  return fullOf(shape, fillValue, options, false);
+}
+
+// A cell's `full([2], 1.0)`: the fill value was written as a float literal.
+withFloatLiteralArgs(full, (positions) =>
+  positions.includes(1) ? (shape, fillValue, options = {}) => fullOf(shape, fillValue, options, true) : full,
+);
+
+function fullOf(
+  shape: number | readonly number[],
+  fillValue: number,
+  options: CreationOptions,
+  floatLiteral: boolean,
+): Tensor {
   checkCreationOptions('full', options, OPTIONS);
   const dims = checkShape('full', shape);
   if (typeof fillValue !== 'number')
     throw new Error(`full(): fill value must be a number, but got ${String(fillValue)}`);
-  const dtype = checkDtype('full', options.dtype ?? (fitsInt64(fillValue) ? 'int64' : 'float32'));
+  const inferred = fitsInt64(fillValue) && !floatLiteral ? 'int64' : 'float32';
+  const dtype = checkDtype('full', options.dtype ?? inferred);
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const data = allocStorage(dtype, numelOf(dims));
   data.fill(castValue(fillValue, dtype));

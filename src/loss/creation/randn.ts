@@ -5,7 +5,7 @@
  * Seeding: `randn(shape, { seed })` uses its own generator seeded with `seed`; without
  * it, a module-wide generator is used, reset by `manualSeed(seed)` (PyTorch's
  * torch.manual_seed) and seeded at load with PyTorch's default seed, 67280421310721.
- * Throws: for a bad shape; for a non-integer seed; for dtype int64 ("normal_" needs floats).
+ * Throws: for a bad shape; for a non-integer seed; for an integer or bool dtype ("normal_" needs floats).
  *
  * Generator: mulberry32 (32-bit state) gives uniforms in (0, 1); Marsaglia's polar
  * method turns pairs into normals. It uses only +, -, *, /, sqrt and a logarithm
@@ -17,7 +17,8 @@
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.randn.html
  */
-import { Tensor, allocStorage, numelOf } from '../tensor.ts';
+import { Tensor, allocStorage, isFloating, numelOf } from '../tensor.ts';
+import { scalarTypeName } from '../ops/dtype.ts';
 import {
   checkCreationOptions,
   checkDtype,
@@ -100,6 +101,11 @@ export function portableLog(x: number): number {
 const DEFAULT_SEED = 67280421310721;
 let globalGenerator = new NormalGenerator(DEFAULT_SEED);
 
+/** The module-wide generator (reset by manualSeed), for the other random initialisations (nn.Linear). */
+export function moduleGenerator(): NormalGenerator {
+  return globalGenerator;
+}
+
 /** Reset the module-wide generator (PyTorch's torch.manual_seed). */
 export function manualSeed(seed: number): void {
   globalGenerator = new NormalGenerator(seed);
@@ -114,8 +120,10 @@ export function randn(shape: number | readonly number[], options: RandnOptions =
   checkCreationOptions('randn', options, ['dtype', 'requiresGrad', 'seed']);
   const dims = checkShape('randn', shape);
   const dtype = checkDtype('randn', options.dtype ?? 'float32');
-  if (dtype === 'int64')
-    throw new Error('"normal_kernel_cpu" not implemented for \'Long\' (randn needs a floating dtype)');
+  if (!isFloating(dtype))
+    throw new Error(
+      `"normal_kernel_cpu" not implemented for '${scalarTypeName(dtype)}' (randn needs a floating dtype)`,
+    );
   const requiresGrad = checkRequiresGrad(dtype, options.requiresGrad);
   const gen = options.seed === undefined ? globalGenerator : new NormalGenerator(options.seed);
   const data = allocStorage(dtype, numelOf(dims));

@@ -38,7 +38,7 @@ export function checkNumel(op: string, shape: readonly number[]): void {
   }
 }
 
-const DTYPES: readonly DType[] = ['float32', 'float64', 'int64'];
+export const DTYPES: readonly DType[] = ['float32', 'float64', 'int64', 'int32', 'bool'];
 
 /** The dtype option checked against our three dtypes. */
 export function checkDtype(op: string, dtype: unknown): DType {

@@ -3,9 +3,10 @@
  *
  * Shape: without `dim` -> 0-d (an index into the flattened tensor; with keepdim, all
  * dims of size 1); (N, C) along dim 1 -> (N,), or (N, 1) with keepdim.
- * Dtypes: any input; the result is int64 and has no gradient.
+ * Dtypes: any input but bool; the result is int64 and has no gradient.
  * Ties give the first index; NaN counts as larger than every number (PyTorch's rule).
- * Throws: for a bad dim; for an empty tensor without `dim`, or an empty `dim`.
+ * Throws: for a bad dim; for an empty tensor without `dim`, or an empty `dim`; for a bool input
+ * (PyTorch's "argmax_cpu" not implemented for 'Bool').
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.argmax.html
  */
@@ -55,6 +56,8 @@ export function argmaxIndices(
 }
 
 export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
+  if (x.dtype === 'bool')
+    throw new Error(`"argmax_cpu" not implemented for 'Bool' (argmax of a bool tensor)`);
   if (dim === undefined) {
     const { flat } = argmaxIndices(x, null, 'argmax');
     const shape = keepdim ? x.shape.map(() => 1) : [];

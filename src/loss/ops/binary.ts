@@ -6,8 +6,8 @@
  * stored in the result's storage; for float32 that equals PyTorch's float32 arithmetic,
  * since +, -, *, / rounded twice (to 53 then 24 bits) give the correctly rounded result.
  */
-import { Tensor, allocStorage, type DType } from '../tensor.ts';
-import { castValue, resultType, type Operand } from './dtype.ts';
+import { Tensor, allocStorage, isFloating, type DType } from '../tensor.ts';
+import { castValue, resultType, wrapInteger, type Operand } from './dtype.ts';
 import { broadcastIndex, broadcastShapes } from './broadcast.ts';
 import { elementwiseStrides } from './strides.ts';
 import { gradFor, makeResult } from './graph.ts';
@@ -22,25 +22,35 @@ export function checkOperand(op: string, x: unknown): void {
   );
 }
 
-/** `fn(a, b)` elementwise over the broadcast shape, in `dtype`, with no graph. */
-export function zipRaw(a: Operand, b: Operand, dtype: DType, fn: (x: number, y: number) => number): Tensor {
+/**
+ * `fn(a, b)` elementwise over the broadcast shape, into `dtype`, with no graph. The operands
+ * are cast to `inDtype` (default `dtype`) first: comparisons compute in the promoted dtype and
+ * store bools.
+ */
+export function zipRaw(
+  a: Operand,
+  b: Operand,
+  dtype: DType,
+  fn: (x: number, y: number) => number,
+  inDtype: DType = dtype,
+): Tensor {
   const shape = broadcastShapes(shapeOf(a), shapeOf(b));
   const n = shape.reduce((p, s) => p * s, 1);
   const out = allocStorage(dtype, n);
-  const cast = dtype !== 'float64';
+  const cast = inDtype !== 'float64';
   const valuesOf = (x: Operand): ((i: number) => number) => {
     if (typeof x === 'number') {
-      const v = cast ? castValue(x, dtype) : x;
+      const v = cast ? castValue(x, inDtype) : x;
       return () => v;
     }
     const map = broadcastIndex(x.shape, shape);
     const d = x.data;
-    return cast && x.dtype !== dtype ? (i) => castValue(d[map[i]], dtype) : (i) => d[map[i]];
+    return cast && x.dtype !== inDtype ? (i) => castValue(d[map[i]], inDtype) : (i) => d[map[i]];
   };
   const va = valuesOf(a);
   const vb = valuesOf(b);
-  if (dtype === 'int64')
-    for (let i = 0; i < n; i++) out[i] = fn(va(i), vb(i)) + 0; // no -0 among ints
+  if (!isFloating(dtype))
+    for (let i = 0; i < n; i++) out[i] = wrapInteger(fn(va(i), vb(i)), dtype); // no -0 among ints
   else for (let i = 0; i < n; i++) out[i] = fn(va(i), vb(i));
   return new Tensor(out, shape, dtype);
 }

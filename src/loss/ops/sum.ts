@@ -3,7 +3,8 @@
  *
  * Shape: (N, C, d1) summed over dim 1 -> (N, d1), or (N, 1, d1) with keepdim;
  * without `dim` -> 0-d (keepdim is then ignored). An empty sum is 0.
- * Dtypes: float32 -> float32, float64 -> float64, int64 -> int64.
+ * Dtypes: float32 -> float32, float64 -> float64; int64, int32 and bool -> int64 (as PyTorch,
+ * which sums integers and booleans as int64: a mask's sum counts its true entries).
  * Gradient: grad copied to every summed element (SumBackward0 without dim,
  * SumBackward1 with one).
  * Throws: "Dimension out of range" for a bad dim; "dim 0 appears multiple times in the
@@ -14,7 +15,7 @@
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.sum.html
  */
-import { Tensor, allocStorage } from '../tensor.ts';
+import { Tensor, allocStorage, isFloating } from '../tensor.ts';
 import { makeResult } from './graph.ts';
 import { normalizeDims, reductionIndex, type ReductionIndex } from './reduce.ts';
 
@@ -36,10 +37,11 @@ export function sum(x: Tensor, dim?: number | readonly number[], keepdim = false
   const dims = normalizeDims(dim, x.ndim);
   const r = reductionIndex(x.shape, dims);
   const acc = sumInto(x, r);
-  const data = allocStorage(x.dtype, acc.length);
+  const dtype = isFloating(x.dtype) ? x.dtype : 'int64';
+  const data = allocStorage(dtype, acc.length);
   data.set(acc);
   const shape = dim === undefined ? [] : keepdim ? r.keepShape : r.dropShape;
-  return makeResult(data, shape, x.dtype, {
+  return makeResult(data, shape, dtype, {
     name: dim === undefined ? 'SumBackward0' : 'SumBackward1',
     inputs: [x],
     backward: (g) => [spreadBack(g, x.shape, r)],

@@ -1,20 +1,23 @@
 /**
- * to(dtype), float(), double(), long(): the values converted to another dtype.
+ * to(dtype), float(), double(), long(), int(), bool(): the values converted to another dtype.
  *
- * Shape: unchanged. Dtypes: float32, float64, int64 in any direction. Returns the tensor
- * itself when it already has `dtype` (as PyTorch does). Float -> int64 truncates toward 0.
- * Gradient: cast back to the input's dtype (ToCopyBackward0); an int64 result has none.
- * Throws: for an unknown dtype; for NaN or ±inf converted to int64.
+ * Shape: unchanged. Dtypes: float32, float64, int64, int32, bool in any direction. Returns the
+ * tensor itself when it already has `dtype` (as PyTorch does). Float -> int64 or int32
+ * truncates toward 0; int64 -> int32 wraps around (2^31 + 5 -> -2147483643, as PyTorch);
+ * -> bool is `value != 0` (NaN is true).
+ * Gradient: cast back to the input's dtype (ToCopyBackward0); an integer or bool result has none.
+ * Throws: for an unknown dtype; for NaN or ±inf converted to an integer dtype, and for a float
+ * outside int32's range converted to int32.
  *
- * NOTE: PyTorch turns NaN/inf into -9223372036854775808 silently; we throw instead.
+ * NOTE: PyTorch turns NaN/inf (and, for int32, out-of-range floats) into the dtype's most
+ * negative value silently; we throw instead.
  *
  * See: https://pytorch.org/docs/1.13/generated/torch.Tensor.to.html
  */
 import { Tensor, type DType } from '../tensor.ts';
 import { castStorage, castTensor } from './dtype.ts';
 import { makeResult } from './graph.ts';
-
-const DTYPES: readonly DType[] = ['float32', 'float64', 'int64'];
+import { DTYPES } from '../creation/shape.ts';
 
 export function to(x: Tensor, dtype: DType): Tensor {
   if (!DTYPES.includes(dtype)) {

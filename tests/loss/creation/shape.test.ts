@@ -19,8 +19,9 @@ test('checkShape accepts a number or a list of non-negative integers', () => {
 
 test('checkDtype and checkRequiresGrad', () => {
   expect(checkDtype('zeros', 'float64')).toBe('float64');
-  expect(() => checkDtype('zeros', 'bool')).toThrow(
-    'zeros(): unknown dtype "bool"; expected one of float32, float64, int64',
+  expect(checkDtype('zeros', 'bool')).toBe('bool');
+  expect(() => checkDtype('zeros', 'float16')).toThrow(
+    'zeros(): unknown dtype "float16"; expected one of float32, float64, int64, int32, bool',
   );
   expect(checkRequiresGrad('float32', true)).toBe(true);
   expect(checkRequiresGrad('int64', undefined)).toBe(false);
