@@ -51,6 +51,15 @@ describe('page props', () => {
     expect(readCell(element(cellData({ ...cell, throws: false }))).throws).toBe(false);
   });
 
+  it("a figure's cell reads back what the build wrote: its figure, and no position", () => {
+    const figureCell: CellProps = { ...cell, index: -1, figure: 'binary-loss-curve-1a2b3c' };
+    const attributes = cellData(figureCell);
+    expect(attributes['data-cell']).toBeUndefined();
+    expect(attributes['data-figure-cell']).toBe('binary-loss-curve-1a2b3c');
+    const { output: _, ...data } = figureCell;
+    expect(readCell(element(attributes))).toEqual(data);
+  });
+
   it('an exercise reads back what the build wrote', () => {
     const { checkNames: _, ...data } = exercise;
     expect(readExercise(element(exerciseData(exercise)))).toEqual(data);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import {
   editKey,
   exerciseSlot,
+  figureSlot,
   forgetEdit,
   hashCode,
   hasSavedEdits,
@@ -83,6 +84,15 @@ test("an exercise's code is kept apart from the cell of the same index, and each
   saveEdit('/ch1/', 3, LESSON, EDIT);
   expect(hasSavedEdits('/ch1/', 'cell')).toBe(true);
   forgetEdit('/ch1/', exerciseSlot(0));
+  expect(hasSavedEdits('/ch1/', 'exercise')).toBe(false);
+});
+
+test("a figure's cell keeps its edit under the figure's id, and the loader finds it with the cells", () => {
+  const slot = figureSlot('binary-loss-curve-1a2b3c');
+  saveEdit('/ch1/', slot, LESSON, EDIT);
+  expect(editKey('/ch1/', slot)).toBe('cells:v1:/ch1/:figure-binary-loss-curve-1a2b3c');
+  expect(loadEdit('/ch1/', slot, LESSON)).toEqual({ status: 'restored', code: EDIT });
+  expect(hasSavedEdits('/ch1/', 'cell')).toBe(true);
   expect(hasSavedEdits('/ch1/', 'exercise')).toBe(false);
 });
 

@@ -251,6 +251,29 @@ test('"Open as code" holds the cell of the current state; it runs alone and foll
   await expect(output).toHaveAttribute('data-outdated', 'figure');
 });
 
+test("the reader's edit of a figure's cell is kept: the figure no longer overwrites it, and a reload restores it", async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const ex = await live(page, 'log-softmax-gap');
+  await ex.getByText('Open as code').click();
+  const cell = ex.locator('.figure-cell');
+  await cell.getByRole('button', { name: "Edit the figure's cell" }).click();
+  await expect(cell.locator('.cm-content')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\nconsole.log("mine");');
+  await expect(cell.locator('[data-badge]')).toHaveText('edited');
+  // Moving the figure leaves the edit alone.
+  await press(page, ex.getByRole('slider'), 'ArrowRight');
+  await expect(cell.locator('.cm-content')).toContainText('console.log("mine");');
+  await page.reload();
+  const again = page.locator('.explorable[data-explorable="log-softmax-gap"]');
+  await again.scrollIntoViewIfNeeded();
+  await again.getByText('Open as code').click();
+  await expect(again.locator('.figure-cell .cm-content')).toContainText('console.log("mine");');
+  await expect(again.locator('.figure-cell [data-badge]')).toHaveText('edited');
+});
+
 test('a figure going live moves nothing on the page', async ({ page }) => {
   await page.goto(PAGE);
   const explorables = page.locator('.explorable');
