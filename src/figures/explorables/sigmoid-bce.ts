@@ -9,16 +9,13 @@
  * gradient p(1 − p) is 0, so the gradient collapses to 0 and training stops learning from
  * that example. The stable route's loss keeps growing like |z| and its gradient stays σ(z) − y.
  *
- * The sigmoid is computed as PyTorch's is: forward 1/(1 + e^−z) in float32, backward
- * grad · (1 − p) · p from the output (SigmoidBackward0). The loss module has no sigmoid op
- * yet, so the forward is built from exp, add and div, and the gradient through it is that
- * formula applied to BCELoss's gradient with respect to p (from autograd).
- * NOTE: once the module has `sigmoid`, naiveRoute becomes sigmoid(z) and one backward().
+ * The sigmoid is the loss module's, which computes as PyTorch's does: forward 1/(1 + e^−z)
+ * in float32, backward grad · (1 − p) · p from the output (SigmoidBackward0).
  */
 import { binaryCrossEntropyWithLogits } from '../../loss/binary-cross-entropy-with-logits.ts';
 import { binaryCrossEntropy } from '../../loss/binary-cross-entropy.ts';
 import { tensor } from '../../loss/creation/tensor.ts';
-import { type Tensor } from '../../loss/tensor.ts';
+import { sigmoid } from '../../loss/ops/sigmoid.ts';
 import type { LinePlotSpec } from '../spec.ts';
 import { formatNumber } from '../format.ts';
 import { snap, type ExplorableModel } from './model.ts';
@@ -49,26 +46,22 @@ const float32 = (values: number[]) => tensor(values, { dtype: 'float32' });
 /** Both routes at every logit in `zs`, with label y: each value is the loss of that logit alone. */
 export function routes(zs: number[], y: 0 | 1): RouteValues {
   const labels = float32(zs.map(() => y));
-  const one = float32(zs.map(() => 1));
 
   const z = tensor(zs, { dtype: 'float32', requiresGrad: true });
   const stable = binaryCrossEntropyWithLogits(z, labels, { reduction: 'none' });
   stable.sum().backward();
 
-  // sigmoid(z) in float32, as PyTorch computes it; then BCELoss on it.
-  const p: Tensor = one.div(one.add(z.detach().neg().exp()));
-  const pLeaf = tensor(p.tolist() as number[], { dtype: 'float32', requiresGrad: true });
-  const naive = binaryCrossEntropy(pLeaf, labels, { reduction: 'none' });
+  const zNaive = tensor(zs, { dtype: 'float32', requiresGrad: true });
+  const p = sigmoid(zNaive);
+  const naive = binaryCrossEntropy(p, labels, { reduction: 'none' });
   naive.sum().backward();
-  // Through the sigmoid: SigmoidBackward0 multiplies by (1 − p) · p.
-  const naiveGrad = pLeaf.grad!.mul(one.sub(p)).mul(p);
 
   return {
     p: p.tolist() as number[],
     stableLoss: stable.tolist() as number[],
     stableGrad: z.grad!.tolist() as number[],
     naiveLoss: naive.tolist() as number[],
-    naiveGrad: naiveGrad.tolist() as number[],
+    naiveGrad: zNaive.grad!.tolist() as number[],
   };
 }
 
@@ -181,21 +174,19 @@ export const sigmoidBce: ExplorableModel<SigmoidBceState> = {
       ],
       announce: `z = ${s.z}, y = ${s.y}: BCEWithLogitsLoss ${f4(at.stableLoss[0])} with gradient ${f4(at.stableGrad[0])}; sigmoid then BCELoss ${f4(at.naiveLoss[0])} with gradient ${f4(at.naiveGrad[0])}`,
       code: [
-        "import { tensor, binaryCrossEntropy, binaryCrossEntropyWithLogits } from '@loss';",
-        `const z = tensor([${s.z}], { dtype: 'float32', requiresGrad: true }); // the logit`,
+        "import { tensor, sigmoid, binaryCrossEntropy, binaryCrossEntropyWithLogits } from '@loss';",
         `const y = tensor([${s.y}], { dtype: 'float32' }); // the label`,
         '// The stable route: the sigmoid folded into the loss.',
+        `const z = tensor([${s.z}], { dtype: 'float32', requiresGrad: true }); // the logit`,
         'const stable = binaryCrossEntropyWithLogits(z, y);',
         'stable.backward();',
         'console.log(stable, z.grad);',
         '// The naive route: p = sigmoid(z) in float32, then BCELoss on p.',
-        "const one = tensor([1], { dtype: 'float32' });",
-        'const p = one.div(one.add(z.detach().neg().exp()));',
-        "const pLeaf = tensor(p.tolist() as number[], { dtype: 'float32', requiresGrad: true });",
-        'const naive = binaryCrossEntropy(pLeaf, y);',
+        `const z2 = tensor([${s.z}], { dtype: 'float32', requiresGrad: true });`,
+        'const p = sigmoid(z2);',
+        'const naive = binaryCrossEntropy(p, y);',
         'naive.backward();',
-        "// Back through the sigmoid, as PyTorch's SigmoidBackward0 does: times (1 - p) * p.",
-        'console.log(p, naive, pLeaf.grad!.mul(one.sub(p)).mul(p));',
+        'console.log(p, naive, z2.grad);',
       ].join('\n'),
     };
   },
