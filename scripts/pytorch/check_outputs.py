@@ -16,7 +16,9 @@ from _cells import MARK
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CHAPTERS = ['binary-cross-entropy', 'multiclass-cross-entropy', 'pixelwise-cross-entropy']
+# Every chapter that has a reproduction here (<chapter-id>.py beside a content/<chapter-id>.mdx).
+CHAPTERS = sorted(p.stem for p in HERE.glob('*.py')
+                  if not p.stem.startswith(('_', 'check_')) and (ROOT / 'content' / f'{p.stem}.mdx').exists())
 CELL = re.compile(r"^```ts run([^\n]*)\n(.*?)^```\s*\n\s*^```output\n(.*?)^```", re.M | re.S)
 
 
